@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * The rule checks of the Data chapter on the model: identifiers, formats, ranges and the rules that
  * tie properties together. Structural checks (JSON types, unknown properties) belong to {@link
- * StatementReader}; a path it already reported, and anything beneath it, is skipped here.
+ * StatementReader}. A path it already reported is skipped here, as is anything beneath it (already
+ * judged) and anything above it (judged on a property the reader had to leave out, such as an
+ * Agent's IFI count when its {@code mbox} was a number).
  */
 final class StatementRules {
   private final XapiVersion version;
@@ -21,11 +23,17 @@ final class StatementRules {
   private void report(JsonPath path, XapiRule rule, String detail) {
     String p = path.toString();
     for (String s : skip) {
-      if (p.equals(s) || (p.startsWith(s) && (p.charAt(s.length()) == '.' || p.charAt(s.length()) == '['))) {
-        return;
+      if (p.equals(s) || isBeneath(p, s) || isBeneath(s, p)) {
+        return; // already reported, or judged on a property the reader could not read
       }
     }
     out.add(new Violation(p, rule, detail));
+  }
+
+  private static boolean isBeneath(String path, String ancestor) {
+    return path.length() > ancestor.length()
+        && path.startsWith(ancestor)
+        && (path.charAt(ancestor.length()) == '.' || path.charAt(ancestor.length()) == '[');
   }
 
   void statement(Statement s, JsonPath p) {
@@ -213,8 +221,12 @@ final class StatementRules {
       return;
     }
     if (!version.hasContextAgentsAndGroups()) {
-      report(p.key(c.contextAgents().isEmpty() ? "contextGroups" : "contextAgents"), XapiRule.VERSION_2_PROPERTY,
-          "validating for xAPI " + version);
+      if (!c.contextAgents().isEmpty()) {
+        report(p.key("contextAgents"), XapiRule.VERSION_2_PROPERTY, "validating for xAPI " + version);
+      }
+      if (!c.contextGroups().isEmpty()) {
+        report(p.key("contextGroups"), XapiRule.VERSION_2_PROPERTY, "validating for xAPI " + version);
+      }
       return;
     }
     for (int i = 0; i < c.contextAgents().size(); i++) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -105,6 +106,7 @@ public final class Extensions {
     return node.isContainerNode() ? node.deepCopy() : node;
   }
 
+  /** Equal when both hold the same keys with the same JSON values; numbers compare by value. */
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -121,18 +123,27 @@ public final class Extensions {
           break;
         }
       }
-      if (!values[i].equals(theirs)) {
+      if (theirs == null || !values[i].equals(SAME_JSON_VALUE, theirs)) {
         return false;
       }
     }
     return true;
   }
 
+  /** Numbers are equal by value (1, 1.0 and 1L), as in JSON; everything else as Jackson says. */
+  private static final Comparator<JsonNode> SAME_JSON_VALUE = (a, b) -> {
+    if (a.isNumber() && b.isNumber()) {
+      return a.decimalValue().compareTo(b.decimalValue());
+    }
+    return a.equals(b) ? 0 : 1;
+  };
+
+  /** Consistent with {@link #equals}: numbers inside values compare by value, so only keys are hashed. */
   @Override
   public int hashCode() {
     int h = 0;
-    for (int i = 0; i < keys.length; i++) {
-      h += keys[i].hashCode() ^ values[i].hashCode();
+    for (String key : keys) {
+      h += key.hashCode();
     }
     return h;
   }

@@ -168,6 +168,10 @@ final class StatementRules {
     Score s = r.score();
     if (s != null) {
       JsonPath sp = p.key("score");
+      finite(s.scaled(), sp.key("scaled"), XapiRule.SCORE_SCALED);
+      finite(s.raw(), sp.key("raw"), XapiRule.SCORE_RAW);
+      finite(s.min(), sp.key("min"), XapiRule.SCORE_MIN);
+      finite(s.max(), sp.key("max"), XapiRule.SCORE_MAX);
       if (s.scaled() != null && (s.scaled() < -1 || s.scaled() > 1)) {
         report(sp.key("scaled"), XapiRule.SCORE_SCALED, "was " + s.scaled());
       }
@@ -182,15 +186,21 @@ final class StatementRules {
     extensionKeys(r.extensions(), p.key("extensions"));
   }
 
+  private void finite(Double value, JsonPath p, XapiRule rule) {
+    if (value != null && !Double.isFinite(value)) {
+      report(p, rule, "was " + value + ", which JSON cannot represent");
+    }
+  }
+
   // ---- context ----
 
   private void context(Context c, StatementObject object, JsonPath p) {
     boolean activityObject = object == null || object instanceof Activity;
     if (c.revision() != null && !activityObject) {
-      report(p.key("revision"), XapiRule.CONTEXT_REVISION, "the object is a " + object.objectType());
+      report(p.key("revision"), XapiRule.CONTEXT_REVISION, "the object's objectType is " + object.objectType());
     }
     if (c.platform() != null && !activityObject) {
-      report(p.key("platform"), XapiRule.CONTEXT_PLATFORM, "the object is a " + object.objectType());
+      report(p.key("platform"), XapiRule.CONTEXT_PLATFORM, "the object's objectType is " + object.objectType());
     }
     if (c.instructor() != null) {
       actor(c.instructor(), p.key("instructor"));

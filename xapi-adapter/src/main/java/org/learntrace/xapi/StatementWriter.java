@@ -457,7 +457,7 @@ final class StatementWriter {
     if (value != null) {
       g.writeFieldName(field);
       double d = value;
-      if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+      if (d == Math.rint(d) && Math.abs(d) < 1e15 && (d != 0 || 1 / d > 0)) {
         g.writeNumber((long) d);
       } else {
         g.writeNumber(d);

@@ -1,0 +1,227 @@
+package org.learntrace.sdk.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import org.learntrace.sdk.DeliveryResult;
+import org.learntrace.sdk.DropReason;
+import org.learntrace.sdk.Sink;
+import org.learntrace.sdk.TrackedEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers one destination's records from the outbox to its sink, on its own thread: batches by
+ * count, bytes and age; retries with backoff and circuit breaking; bisects a rejected batch to
+ * dead-letter the bad record; advances the destination's cursor only once a whole batch is
+ * resolved, so that a crash leads to redelivery, never to loss.
+ */
+final class Dispatcher implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+  private static final long IDLE_PARK_NANOS = 100_000_000L;
+
+  /** Batching and retry settings. */
+  record Settings(int maxBatchSize, int maxBatchBytes, Duration maxBatchDelay, Duration initialBackoff,
+      Duration maxBackoff, int breakerThreshold, Duration breakerOpen) {}
+
+  private final Outbox outbox;
+  private final Lane lane;
+  private final Sink sink;
+  private final Settings settings;
+  private final DeadLetterStore deadLetters;
+  private final SelfMetrics metrics;
+  private final Clock clock;
+  private final CircuitBreaker breaker;
+  private volatile boolean stopping;
+  private volatile long stopDeadline;
+
+  Dispatcher(Outbox outbox, Lane lane, Sink sink, Settings settings, DeadLetterStore deadLetters,
+      SelfMetrics metrics, Clock clock, long seed) {
+    this.outbox = outbox;
+    this.lane = lane;
+    this.sink = sink;
+    this.settings = settings;
+    this.deadLetters = deadLetters;
+    this.metrics = metrics;
+    this.clock = clock;
+    this.breaker = new CircuitBreaker(settings.initialBackoff(), settings.maxBackoff(), settings.breakerThreshold(),
+        settings.breakerOpen(), seed ^ lane.name.hashCode());
+    metrics.circuit(lane.name, () -> breaker.state().label());
+  }
+
+  /** Asks the dispatcher to deliver what is in the outbox and stop, giving up at {@code deadlineNanos}. */
+  void stop(long deadlineNanos) {
+    stopDeadline = deadlineNanos;
+    stopping = true;
+    lane.wake();
+  }
+
+  private boolean pastDeadline() {
+    return stopping && System.nanoTime() - stopDeadline >= 0;
+  }
+
+  @Override
+  public void run() {
+    lane.dispatcher = Thread.currentThread();
+    LogReader reader = new LogReader(outbox.log(), lane.resolved);
+    List<TrackedEvent> batch = new ArrayList<>(settings.maxBatchSize());
+    try {
+      while (!pastDeadline()) {
+        reader.skipTo(lane.floor);
+        long before = reader.position();
+        fill(reader, batch);
+        if (batch.isEmpty()) {
+          if (reader.position() != before) {
+            outbox.resolved(lane, reader.position(), 0);
+          }
+          if (stopping && reader.position() >= outbox.log().committedEnd()) {
+            return;
+          }
+          LockSupport.parkNanos(IDLE_PARK_NANOS);
+          continue;
+        }
+        if (!resolve(batch)) {
+          return;
+        }
+        outbox.resolved(lane, reader.position(), batch.size());
+        batch.clear();
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.error("dispatcher {} stopped: {}", lane.name, e.toString(), e);
+    } finally {
+      lane.dispatcher = null;
+    }
+  }
+
+  private void fill(LogReader reader, List<TrackedEvent> batch) throws IOException {
+    long deadline = System.nanoTime() + settings.maxBatchDelay().toNanos();
+    int bytes = 0;
+    while (batch.size() < settings.maxBatchSize() && bytes < settings.maxBatchBytes()) {
+      ByteBuffer body = reader.next();
+      if (body == null) {
+        long left = deadline - System.nanoTime();
+        if (batch.isEmpty() || stopping || left <= 0) {
+          return;
+        }
+        LockSupport.parkNanos(left);
+        continue;
+      }
+      if (RecordBody.isFor(body, lane.nameBytes)) {
+        bytes += body.remaining();
+        batch.add(RecordBody.decode(body, outbox.codec()));
+      }
+    }
+  }
+
+  /** Resolves every record of {@code recs}: accepted or dead-lettered. False if stopped first. */
+  private boolean resolve(List<TrackedEvent> recs) throws IOException {
+    List<TrackedEvent> pending = recs;
+    while (!pending.isEmpty()) {
+      if (!waitFor(breaker.waitBeforeAttempt(System.nanoTime()))) {
+        return false;
+      }
+      DeliveryResult r;
+      try {
+        r = sink.deliver(Collections.unmodifiableList(pending));
+        if (r == null) {
+          r = DeliveryResult.retryLater(null, "sink returned no result");
+        }
+      } catch (Exception e) {
+        r = DeliveryResult.retryLater(null, e.toString());
+      }
+      if (r instanceof DeliveryResult.PerRecord per && per.outcomes().size() != pending.size()) {
+        r = DeliveryResult.retryLater(null, "sink returned " + per.outcomes().size() + " outcomes for " + pending.size() + " records");
+      }
+      if (r instanceof DeliveryResult.Accepted) {
+        breaker.success();
+        accepted(pending);
+        return true;
+      } else if (r instanceof DeliveryResult.RetryLater later) {
+        if (!retry(pending.size(), later)) {
+          return false;
+        }
+      } else if (r instanceof DeliveryResult.Rejected rejected) {
+        breaker.success();
+        if (pending.size() == 1) {
+          deadLetter(pending.get(0), rejected.reason());
+          return true;
+        }
+        int mid = pending.size() / 2;
+        List<TrackedEvent> right = pending.subList(mid, pending.size());
+        return resolve(new ArrayList<>(pending.subList(0, mid))) && resolve(new ArrayList<>(right));
+      } else {
+        List<DeliveryResult> outcomes = ((DeliveryResult.PerRecord) r).outcomes();
+        breaker.success();
+        List<TrackedEvent> again = new ArrayList<>();
+        DeliveryResult.RetryLater longest = null;
+        for (int i = 0; i < outcomes.size(); i++) {
+          DeliveryResult o = outcomes.get(i);
+          if (o instanceof DeliveryResult.Rejected rej) {
+            deadLetter(pending.get(i), rej.reason());
+          } else if (o instanceof DeliveryResult.RetryLater rl) {
+            again.add(pending.get(i));
+            if (longest == null || (rl.retryAfter() != null
+                && (longest.retryAfter() == null || rl.retryAfter().compareTo(longest.retryAfter()) > 0))) {
+              longest = rl;
+            }
+          } else {
+            accepted(List.of(pending.get(i)));
+          }
+        }
+        if (!again.isEmpty() && !retry(again.size(), longest)) {
+          return false;
+        }
+        pending = again;
+      }
+    }
+    return true;
+  }
+
+  private boolean retry(int records, DeliveryResult.RetryLater later) {
+    metrics.retried.add(records);
+    long wait = breaker.failure(System.nanoTime(), later.retryAfter());
+    LOG.debug("{}: {} records to retry in {} ms: {}", lane.name, records, wait / 1_000_000, later.reason());
+    if (breaker.state() == CircuitBreaker.State.OPEN) {
+      LOG.warn("{}: circuit open for {} ms after repeated failures: {}", lane.name, wait / 1_000_000, later.reason());
+    }
+    return waitFor(wait);
+  }
+
+  /** Parks for {@code nanos}; false if the stop deadline passes first. */
+  private boolean waitFor(long nanos) {
+    long end = System.nanoTime() + nanos;
+    while (true) {
+      if (pastDeadline()) {
+        return false;
+      }
+      long left = end - System.nanoTime();
+      if (left <= 0) {
+        return true;
+      }
+      long cap = stopping ? Math.min(left, Math.max(0, stopDeadline - System.nanoTime())) : left;
+      LockSupport.parkNanos(Math.max(cap, 1_000L));
+    }
+  }
+
+  private void accepted(List<TrackedEvent> recs) {
+    metrics.sent.add(recs.size());
+    long now = clock.millis();
+    for (TrackedEvent e : recs) {
+      metrics.latency(Math.max(0, now - e.receivedAt().toEpochMilli()));
+    }
+  }
+
+  private void deadLetter(TrackedEvent e, String reason) throws IOException {
+    LOG.warn("{}: event {} rejected, dead-lettered: {}", lane.name, e.id(), reason);
+    if (deadLetters.add(e, reason)) {
+      metrics.deadLettered.increment();
+    } else {
+      metrics.dropped(DropReason.DEAD_LETTER_FULL, 1);
+    }
+  }
+}

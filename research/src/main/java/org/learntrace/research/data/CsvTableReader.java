@@ -1,0 +1,250 @@
+package org.learntrace.research.data;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a CSV table row by row, checking every cell against its {@link TableSchema}: required
+ * cells, types, allowed values, ranges, duplicate primary keys. Rows with any error are reported
+ * and not passed on; the rest reach the consumer as {@link Row}s. Memory is bounded by the set of
+ * primary keys seen.
+ */
+public final class CsvTableReader {
+  private CsvTableReader() {}
+
+  /** Errors kept in full per table; past this only the count grows. */
+  public static final int MAX_ERRORS_KEPT = 1000;
+
+  /**
+   * Reads {@code file} against {@code schema}.
+   *
+   * @return the outcome: rows read, rows accepted, errors
+   * @throws IOException if the file cannot be read
+   */
+  public static ReadResult read(Path file, TableSchema schema, Consumer<Row> rows) throws IOException {
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return read(r, file.getFileName().toString(), schema, rows);
+    }
+  }
+
+  /** Reads CSV text from {@code reader}; {@code fileName} names it in errors. */
+  public static ReadResult read(Reader reader, String fileName, TableSchema schema, Consumer<Row> rows) throws IOException {
+    List<RowError> errors = new ArrayList<>();
+    long[] errorCount = {0};
+    Consumer<RowError> report = e -> {
+      errorCount[0]++;
+      if (errors.size() < MAX_ERRORS_KEPT) {
+        errors.add(e);
+      }
+    };
+    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+    long read = 0;
+    long accepted = 0;
+    try (CSVParser parser = CSVParser.parse(reader, format)) {
+      List<String> header = parser.getHeaderNames();
+      int[] index = new int[schema.columns().size()];
+      boolean headerOk = true;
+      for (int c = 0; c < index.length; c++) {
+        Column col = schema.columns().get(c);
+        index[c] = header.indexOf(col.name());
+        if (index[c] < 0) {
+          headerOk = false;
+          report.accept(new RowError(fileName, 1, col.name(), "header-missing-column",
+              "the header has no column '" + col.name() + "'; found " + header));
+        }
+      }
+      if (!headerOk) {
+        return new ReadResult(fileName, 0, 0, errorCount[0], errors);
+      }
+      java.util.Map<String, Integer> byName = new java.util.HashMap<>();
+      for (int c = 0; c < index.length; c++) {
+        byName.put(schema.columns().get(c).name(), c);
+      }
+      Set<String> keys = new HashSet<>();
+      int[] keyCols = schema.primaryKey().stream().mapToInt(k -> schema.header().indexOf(k)).toArray();
+      for (CSVRecord rec : parser) {
+        read++;
+        long line = rec.getRecordNumber() + 1;
+        String[] cells = new String[index.length];
+        boolean ok = true;
+        if (!rec.isConsistent()) {
+          report.accept(new RowError(fileName, line, "", "row-width",
+              "row has " + rec.size() + " cells, header has " + header.size()));
+          continue;
+        }
+        for (int c = 0; c < index.length; c++) {
+          Column col = schema.columns().get(c);
+          String raw = rec.get(index[c]);
+          String v = StudySchema.MISSING_VALUES.contains(raw) ? null : raw;
+          cells[c] = v;
+          String problem = check(col, v);
+          if (problem != null) {
+            ok = false;
+            report.accept(new RowError(fileName, line, col.name(), problem.substring(0, problem.indexOf(' ')),
+                problem.substring(problem.indexOf(' ') + 1)));
+          }
+        }
+        if (ok && keyCols.length > 0) {
+          StringBuilder key = new StringBuilder();
+          for (int kc : keyCols) {
+            key.append(cells[kc]).append('\u0000');
+          }
+          if (!keys.add(key.toString())) {
+            ok = false;
+            report.accept(new RowError(fileName, line, String.join("+", schema.primaryKey()), "duplicate-key",
+                "primary key " + key.toString().replace('\u0000', ' ').trim() + " appeared on an earlier line"));
+          }
+        }
+        if (ok) {
+          accepted++;
+          rows.accept(new Row(schema, byName, cells, fileName, line));
+        }
+      }
+    } catch (IllegalStateException | java.io.UncheckedIOException e) {
+      report.accept(new RowError(fileName, 0, "", "csv-syntax", String.valueOf(e.getMessage())));
+    }
+    return new ReadResult(fileName, read, accepted, errorCount[0], errors);
+  }
+
+  /** Returns "rule detail" when the value breaks a rule, else null. */
+  static String check(Column col, String v) {
+    if (v == null) {
+      return col.required() ? "required the cell is empty or NA" : null;
+    }
+    switch (col.type()) {
+      case "integer" -> {
+        long x;
+        try {
+          x = Long.parseLong(v);
+        } catch (NumberFormatException e) {
+          return "type-integer '" + v + "' is not an integer";
+        }
+        return range(col, x, v);
+      }
+      case "number" -> {
+        double x;
+        try {
+          x = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+          return "type-number '" + v + "' is not a number";
+        }
+        if (!Double.isFinite(x)) {
+          return "type-number '" + v + "' is not finite";
+        }
+        return range(col, x, v);
+      }
+      case "date" -> {
+        try {
+          LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+          return "type-date '" + v + "' is not an ISO date (yyyy-mm-dd)";
+        }
+        return null;
+      }
+      default -> {
+        if (!col.allowed().isEmpty() && !col.allowed().contains(v)) {
+          return "enum '" + v + "' is not one of " + col.allowed();
+        }
+        return null;
+      }
+    }
+  }
+
+  private static String range(Column col, double x, String v) {
+    if (!Double.isNaN(col.min()) && x < col.min()) {
+      return "minimum " + v + " is below " + fmt(col.min());
+    }
+    if (!Double.isNaN(col.max()) && x > col.max()) {
+      return "maximum " + v + " is above " + fmt(col.max());
+    }
+    return null;
+  }
+
+  private static String fmt(double d) {
+    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+  }
+
+  /**
+   * One accepted row, with typed accessors by column name. Missing cells are null.
+   */
+  public static final class Row {
+    private final TableSchema schema;
+    private final java.util.Map<String, Integer> byName;
+    private final String[] cells;
+    private final String file;
+    private final long line;
+
+    Row(TableSchema schema, java.util.Map<String, Integer> byName, String[] cells, String file, long line) {
+      this.schema = schema;
+      this.byName = byName;
+      this.cells = cells;
+      this.file = file;
+      this.line = line;
+    }
+
+    /** The file the row came from. */
+    public String file() {
+      return file;
+    }
+
+    /** The row's line number in the file. */
+    public long line() {
+      return line;
+    }
+
+    /** The cell, or null when missing. */
+    public String get(String column) {
+      Integer i = byName.get(column);
+      if (i == null) {
+        throw new IllegalArgumentException("table " + schema.name() + " has no column " + column);
+      }
+      return cells[i];
+    }
+
+    /** The cell at a column position (schema order). */
+    public String get(int columnIndex) {
+      return cells[columnIndex];
+    }
+
+    /** The integer cell, or {@code missing} when empty. */
+    public int getInt(String column, int missing) {
+      String v = get(column);
+      return v == null ? missing : Integer.parseInt(v);
+    }
+
+    /** The number cell, or NaN when empty. */
+    public double getDouble(String column) {
+      String v = get(column);
+      return v == null ? Double.NaN : Double.parseDouble(v);
+    }
+  }
+
+  /**
+   * What one read did.
+   *
+   * @param file the file name
+   * @param rows data rows read
+   * @param accepted rows without errors
+   * @param errorCount all errors found
+   * @param errors the first {@link #MAX_ERRORS_KEPT} errors
+   */
+  public record ReadResult(String file, long rows, long accepted, long errorCount, List<RowError> errors) {
+    /** Copies the errors. */
+    public ReadResult {
+      errors = List.copyOf(errors);
+    }
+  }
+}

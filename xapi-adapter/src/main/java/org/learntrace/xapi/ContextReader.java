@@ -28,12 +28,18 @@ final class ContextReader {
         case "language" -> b.language(r.string(v, p, XapiRule.CONTEXT_LANGUAGE));
         case "statement" -> b.statement(r.statementRef(v, p, XapiRule.CONTEXT_STATEMENT));
         case "extensions" -> b.extensions(r.extensions(v, p, XapiRule.EXTENSIONS));
-        case "contextAgents" -> participants(r, v, p, XapiRule.CONTEXT_AGENTS, "contextAgent", "agent",
-            (node, at) -> r.agent(node, at, XapiRule.CONTEXT_AGENTS),
-            (actor, types) -> agents.add(new ContextAgent((Agent) actor, types)));
-        case "contextGroups" -> participants(r, v, p, XapiRule.CONTEXT_GROUPS, "contextGroup", "group",
-            (node, at) -> r.group(node, at, XapiRule.CONTEXT_GROUPS),
-            (actor, types) -> groups.add(new ContextGroup((Group) actor, types)));
+        case "contextAgents" -> {
+          r.version2Property(p);
+          participants(r, v, p, XapiRule.CONTEXT_AGENTS, "contextAgent", "agent",
+              (node, at) -> r.agent(node, at, XapiRule.CONTEXT_AGENTS),
+              (actor, types) -> agents.add(new ContextAgent((Agent) actor, types)));
+        }
+        case "contextGroups" -> {
+          r.version2Property(p);
+          participants(r, v, p, XapiRule.CONTEXT_GROUPS, "contextGroup", "group",
+              (node, at) -> r.group(node, at, XapiRule.CONTEXT_GROUPS),
+              (actor, types) -> groups.add(new ContextGroup((Group) actor, types)));
+        }
         default -> r.unknown(key, p);
       }
     });

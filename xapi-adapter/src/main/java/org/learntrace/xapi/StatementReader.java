@@ -19,6 +19,7 @@ import java.util.UUID;
 final class StatementReader {
   private final List<Violation> violations = new ArrayList<>(0);
   private final List<String> reportedPaths = new ArrayList<>(0);
+  private final List<String> version2Paths = new ArrayList<>(0);
 
   List<Violation> violations() {
     return violations;
@@ -27,6 +28,18 @@ final class StatementReader {
   /** Paths at which a violation was reported; rule checks skip them and anything beneath. */
   List<String> reportedPaths() {
     return reportedPaths;
+  }
+
+  /**
+   * Where the statement used a property that exists only in xAPI 2.0.0, even when its value is
+   * empty (and so absent from the model): a 1.0.3 validator rejects the key itself.
+   */
+  List<String> version2Paths() {
+    return version2Paths;
+  }
+
+  void version2Property(JsonPath path) {
+    version2Paths.add(path.toString());
   }
 
   private void report(JsonPath path, XapiRule rule, String detail) {

@@ -103,6 +103,14 @@ public final class StatementValidator {
     if (statement != null) {
       new StatementRules(version, reader.reportedPaths(), violations).statement(statement, root);
     }
+    if (!version.hasContextAgentsAndGroups()) {
+      // An empty contextAgents/contextGroups is absent from the model, but the key itself is 2.0-only.
+      for (String p : reader.version2Paths()) {
+        if (violations.stream().noneMatch(v -> v.path().equals(p))) {
+          violations.add(new Violation(p, XapiRule.VERSION_2_PROPERTY, "validating for xAPI " + version));
+        }
+      }
+    }
     return violations.isEmpty() ? new Validated(statement, List.of()) : new Validated(null, List.copyOf(violations));
   }
 

@@ -66,6 +66,15 @@ class Version2Test {
   }
 
   @Test
+  void evenEmptyContextAgentsAndGroupsAreUnknownIn103() {
+    String s = statement("\"contextAgents\": [], \"contextGroups\": []");
+    assertThat(V1.validate(s).violations()).extracting(Violation::path, Violation::rule).containsExactlyInAnyOrder(
+        tuple("$.context.contextAgents", XapiRule.VERSION_2_PROPERTY),
+        tuple("$.context.contextGroups", XapiRule.VERSION_2_PROPERTY));
+    assertThat(v2(s)).isEmpty();
+  }
+
+  @Test
   void contextAgentNeedsItsObjectTypeExactly() {
     assertThat(v2(statement("\"contextAgents\": [{\"objectType\": \"ContextAgent\", \"agent\": " + TEACHER + "}]")))
         .extracting(Violation::path, Violation::rule)

@@ -66,10 +66,14 @@ final class NodePeer implements AutoCloseable {
       return;
     }
     try {
-      Process p = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(DIR.toFile()).inheritIO().start();
+      // npm's output goes to a file: a child writing to the test JVM's stdout would garble surefire's channel.
+      java.nio.file.Path log = Files.createTempFile("npm-ci", ".log");
+      Process p = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(DIR.toFile())
+          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
       if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-        throw new IllegalStateException("npm ci failed in " + DIR);
+        throw new IllegalStateException("npm ci failed in " + DIR + ":\n" + Files.readString(log));
       }
+      Files.deleteIfExists(log);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run npm (is Node.js installed?)", e);
     } catch (InterruptedException e) {

@@ -19,20 +19,21 @@ import org.learntrace.xapi.Statement;
 import org.learntrace.xapi.Verb;
 import org.learntrace.xapi.XapiValidationException;
 import org.learntrace.xapi.XapiVersion;
+import org.learntrace.xapi.testing.LearningLockerPeer;
 
 /** The client against a real third-party LRS: Learning Locker's statements service. */
 class LrsClientLearningLockerTest {
-  static LearningLockerLrs peer;
+  static LearningLockerPeer peer;
   static LrsClient client;
 
   @BeforeAll
   static void start() throws Exception {
-    peer = LearningLockerLrs.start();
+    peer = LearningLockerPeer.start();
     client = LrsClient.builder(peer.endpoint()).credentials(Credentials.basic("learntrace", "secret")).build();
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws Exception {
     if (peer != null) {
       peer.close();
     }

@@ -1,7 +1,6 @@
-package org.learntrace.xapi.lrs;
+package org.learntrace.xapi.testing;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,52 +13,63 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Learning Locker's xAPI statements service ({@code xapi-statements} from the npm registry), run
- * in memory mode on a random loopback port: a real third-party LRS for tests. Installed once per
- * machine with {@code npm ci} from the lockfile in {@code src/test/peers/xapi-statements}, into
- * {@code ~/.cache/learntrace/peers/}.
+ * Learning Locker's xAPI statements service ({@code xapi-statements} from npm, in-memory mode) on
+ * a fixed loopback port, which can be stopped and started again on the same port to simulate an
+ * outage (its memory store starts empty again): a real third-party LRS for the client and sink
+ * tests. Installed once per machine with {@code npm ci} from the lockfile in {@code
+ * src/test/peers/xapi-statements}, into {@code ~/.cache/learntrace/peers/}.
  */
-final class LearningLockerLrs implements AutoCloseable {
+public final class LearningLockerPeer implements AutoCloseable {
   private static final Path PEER = Path.of("src/test/peers/xapi-statements");
 
-  private final Process process;
-  private final URI endpoint;
-  private final Path log;
+  private final Path home;
+  private final int port;
+  private Process process;
+  private Path log;
 
-  private LearningLockerLrs(Process process, URI endpoint, Path log) {
-    this.process = process;
-    this.endpoint = endpoint;
-    this.log = log;
+  private LearningLockerPeer(Path home, int port) {
+    this.home = home;
+    this.port = port;
   }
 
-  /** Installs the peer if needed, starts it and waits until it answers About. */
-  static LearningLockerLrs start() throws Exception {
-    Path home = install();
+  /** Installs the peer if needed, starts it on a free port and waits until it answers About. */
+  public static LearningLockerPeer start() throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    Path log = Files.createTempFile("xapi-statements", ".log");
+    LearningLockerPeer peer = new LearningLockerPeer(install(), port);
+    peer.startAgain();
+    return peer;
+  }
+
+  public URI endpoint() {
+    return URI.create("http://127.0.0.1:" + port + "/xAPI/");
+  }
+
+  /** Starts the peer on its port (after {@link #stop}); its store is empty. */
+  public void startAgain() throws Exception {
+    log = Files.createTempFile("xapi-statements", ".log");
     ProcessBuilder pb = new ProcessBuilder("node", "node_modules/xapi-statements/dist/index.js")
-        .directory(home.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile());
-    pb.environment().putAll(java.util.Map.of(
+        .directory(home.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().putAll(Map.of(
         "MODELS_REPO", "memory", "STORAGE_REPO", "memory", "AUTH_REPO", "test", "EVENTS_REPO", "test",
         "EXPRESS_PORT", Integer.toString(port), "WINSTON_CONSOLE_LEVEL", "error",
         "SERVICE_AWAIT_UPDATES", "true", "EXPRESS_MORGAN_DIRECTORY", home.resolve("logs").toString()));
-    Process process = pb.start();
-    URI endpoint = URI.create("http://127.0.0.1:" + port + "/xAPI/");
-    LearningLockerLrs lrs = new LearningLockerLrs(process, endpoint, log);
-    lrs.awaitReady(Duration.ofSeconds(60));
-    return lrs;
+    process = pb.start();
+    awaitReady(Duration.ofSeconds(90));
   }
 
-  URI endpoint() {
-    return endpoint;
+  /** Stops the peer: connections to its port are refused until {@link #startAgain}. */
+  public void stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
   }
 
   private void awaitReady(Duration limit) throws Exception {
@@ -70,7 +80,7 @@ final class LearningLockerLrs implements AutoCloseable {
         throw new IllegalStateException("xapi-statements exited: " + Files.readString(log));
       }
       try {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(endpoint.resolve("about"))
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(endpoint().resolve("about"))
             .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 200) {
           return;
@@ -104,17 +114,12 @@ final class LearningLockerLrs implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
+  public void close() throws Exception {
+    if (process != null) {
+      stop();
+    }
+    if (log != null) {
       Files.deleteIfExists(log);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -1,0 +1,49 @@
+package org.learntrace.xapi.collector;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The correction of a device's clock for one batch: {@code offset = server receipt − the device's
+ * clock reading when it sent the batch}. Applied to every item's device time; an offset within the
+ * tolerance is treated as transit time, not skew, and nothing is changed.
+ */
+record ClockSkew(Duration offset) {
+  /** Attribute holding the device time as the device reported it (basic ISO 8601, UTC). */
+  static final String DEVICE_TIME_ATTRIBUTE = "device-clock-time";
+  /** Attribute holding the applied offset (ISO 8601 duration). */
+  static final String OFFSET_ATTRIBUTE = "clock-offset";
+  // Basic format on purpose: extended dates (2026-03-14) look like phone numbers to the never-send scan.
+  private static final DateTimeFormatter BASIC =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  static final ClockSkew NONE = new ClockSkew(Duration.ZERO);
+
+  static ClockSkew of(Instant sentAt, Instant receivedAt, Duration tolerance) {
+    Duration offset = Duration.between(sentAt, receivedAt);
+    return offset.abs().compareTo(tolerance) <= 0 ? NONE : new ClockSkew(offset);
+  }
+
+  boolean applies() {
+    return !offset.isZero();
+  }
+
+  Instant correct(Instant deviceTime) {
+    return deviceTime.plus(offset);
+  }
+
+  /** {@code attributes} plus the original device time and the offset, when a correction applies. */
+  Map<String, String> record(Instant deviceTime, Map<String, String> attributes) {
+    if (!applies()) {
+      return attributes;
+    }
+    Map<String, String> m = new LinkedHashMap<>(attributes);
+    m.put(DEVICE_TIME_ATTRIBUTE, BASIC.format(deviceTime));
+    m.put(OFFSET_ATTRIBUTE, offset.toString());
+    return m;
+  }
+}

@@ -1,6 +1,7 @@
 package org.learntrace.lrs.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -145,7 +146,8 @@ final class StatementIntake {
         throw LrsException.badRequest("the batch holds statement id " + id + " more than once");
       }
       checkAttachments(where, node, parts, contents, declared);
-      ObjectNode stored = node.deepCopy();
+      // The parsed tree is not used after this point: normalise it in place.
+      ObjectNode stored = node;
       stored.put("id", id.toString());
       stored.remove("stored");
       stored.set("authority", authority.deepCopy());
@@ -269,42 +271,54 @@ final class StatementIntake {
     }
   }
 
+  /** Properties the LRS sets, left out of {@link #contentHash}. */
+  private static final Set<String> LRS_SET = Set.of("id", "stored", "authority", "version");
+
   /** SHA-256 of the statement with sorted keys, without the properties the LRS sets. */
   static String contentHash(ObjectNode statement) {
-    ObjectNode copy = statement.deepCopy();
-    copy.remove("id");
-    copy.remove("stored");
-    copy.remove("authority");
-    copy.remove("version");
-    StringBuilder b = new StringBuilder();
-    canonical(copy, b);
+    StringBuilder b = new StringBuilder(1024);
+    canonical(statement, b, true);
     return sha256(b.toString().getBytes(StandardCharsets.UTF_8));
   }
 
-  private static void canonical(JsonNode n, StringBuilder b) {
+  private static void canonical(JsonNode n, StringBuilder b, boolean top) {
     if (n.isObject()) {
       TreeMap<String, JsonNode> sorted = new TreeMap<>();
       for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        sorted.put(e.getKey(), e.getValue());
+        if (!top || !LRS_SET.contains(e.getKey())) {
+          sorted.put(e.getKey(), e.getValue());
+        }
       }
       b.append('{');
       sorted.forEach((k, v) -> {
-        b.append(JsonNodeFactory.instance.textNode(k)).append(':');
-        canonical(v, b);
+        quoted(k, b);
+        b.append(':');
+        canonical(v, b, false);
         b.append(',');
       });
       b.append('}');
     } else if (n.isArray()) {
       b.append('[');
       n.forEach(v -> {
-        canonical(v, b);
+        canonical(v, b, false);
         b.append(',');
       });
       b.append(']');
+    } else if (n.isTextual()) {
+      quoted(n.textValue(), b);
+    } else if (n.isBoolean() || n.isNull() || n.isInt() || n.isLong()) {
+      b.append(n.asText());
     } else {
       b.append(n);
     }
+  }
+
+  /** A JSON string literal, escaped exactly as Jackson's default generator writes it. */
+  private static void quoted(String s, StringBuilder b) {
+    b.append('"');
+    JsonStringEncoder.getInstance().quoteAsString(s, b);
+    b.append('"');
   }
 
   static String sha256(byte[] data) {

@@ -1,6 +1,7 @@
 package org.learntrace.lrs.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -182,15 +183,8 @@ public final class StatementsResource {
         authority, since, until, ascending, limit, position);
     StatementPage page = lrs.store().query(q);
 
-    ObjectNode result = JSON.createObjectNode();
-    ArrayNode statements = result.putArray("statements");
-    List<ObjectNode> formatted = new ArrayList<>();
     long lastModified = 0;
     for (StoredStatement s : page.statements()) {
-      ObjectNode json = parse(s.json());
-      StatementFormats.apply(format, json, languages);
-      statements.add(json);
-      formatted.add(json);
       lastModified = Math.max(lastModified, s.storedMillis());
     }
     String more = "";
@@ -199,10 +193,31 @@ public final class StatementsResource {
       params.names().forEach(n -> original.add(n, params.optional(n)));
       more = uri.getBaseUri().getRawPath() + "statements?more=" + new Cursor(original, page.nextCursor()).encode();
     }
-    result.put("more", more);
-    Response.ResponseBuilder b = attachments
-        ? multipart(result.toString(), formatted)
-        : Response.ok(result.toString(), "application/json; charset=UTF-8");
+    Response.ResponseBuilder b;
+    if (format.equals("exact") && !attachments) {
+      // The stored JSON is the exact format: splice it in instead of parsing and re-serialising it.
+      StringBuilder body = new StringBuilder(page.statements().size() * 1024 + 64).append("{\"statements\":[");
+      for (int i = 0; i < page.statements().size(); i++) {
+        body.append(i == 0 ? "" : ",").append(page.statements().get(i).json());
+      }
+      body.append("],\"more\":\"");
+      JsonStringEncoder.getInstance().quoteAsString(more, body);
+      b = Response.ok(body.append("\"}").toString(), "application/json; charset=UTF-8");
+    } else {
+      ObjectNode result = JSON.createObjectNode();
+      ArrayNode statements = result.putArray("statements");
+      List<ObjectNode> formatted = new ArrayList<>();
+      for (StoredStatement s : page.statements()) {
+        ObjectNode json = parse(s.json());
+        StatementFormats.apply(format, json, languages);
+        statements.add(json);
+        formatted.add(json);
+      }
+      result.put("more", more);
+      b = attachments
+          ? multipart(result.toString(), formatted)
+          : Response.ok(result.toString(), "application/json; charset=UTF-8");
+    }
     return b.header("X-Experience-API-Consistent-Through", HttpDates.xapi(page.consistentThroughMillis()))
         .header("Last-Modified", HttpDates.http(lastModified == 0 ? page.consistentThroughMillis() : lastModified))
         .build();

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
@@ -47,8 +49,24 @@ import org.learntrace.xapi.XapiTimestamp;
  * database.
  */
 public final class JdbcLrsStore implements LrsStore {
-  private static final int LATEST_SCHEMA = 1;
+  private static final int LATEST_SCHEMA = 2;
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Index rows are keyed {@code seq << ORDINAL_BITS | ordinal}: a statement's rows are one key range. */
+  private static final int ORDINAL_BITS = 23;
+  private static final long ORDINAL_LIMIT = 1L << ORDINAL_BITS;
+  private static final String[] KIND_CODES = java.util.Arrays.stream(IndexEntry.Kind.values())
+      .map(k -> String.valueOf(k.code())).toArray(String[]::new);
+  private static final int AUTHORITY_KIND = IndexEntry.Kind.AUTHORITY.ordinal();
+  private static final int ROWS_PER_INSERT = 50;
+  private static final int INPLACE_LOB_BYTES = 65_536;
+  private static final MultiRowInsert STATEMENT_INSERT =
+      MultiRowInsert.of("INSERT INTO lrs_statement (seq, id, stored, voided, voiding, content_hash, json)", "(?, ?, ?, FALSE, ?, ?, ?)", 6);
+  private static final MultiRowInsert INDEX_INSERT = MultiRowInsert.of("INSERT INTO lrs_statement_index (k, seq, kind, h)", "(?, ?, ?, ?)", 4);
+  private static final String TARGET_INDEX_QUERY = "SELECT i.kind, i.h FROM lrs_statement t JOIN lrs_statement_index i"
+      + " ON i.k BETWEEN t.seq * " + ORDINAL_LIMIT + " AND t.seq * " + ORDINAL_LIMIT + " + " + (ORDINAL_LIMIT - 1)
+      + " WHERE t.id = ? AND i.kind <> 'W' ORDER BY i.k";
+  /** Activity definitions known to be stored, by activity key (committed state). */
+  private final Cache<String, String> definitions = Caffeine.newBuilder().maximumSize(10_000).build();
 
   private final HikariDataSource dataSource;
   private final boolean postgres;
@@ -84,7 +102,9 @@ public final class JdbcLrsStore implements LrsStore {
   /** An H2 database in files under {@code directory}, with the given clock for stored times. */
   public static JdbcLrsStore h2(Path directory, Clock clock) {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl("jdbc:h2:file:" + directory.toAbsolutePath().resolve("lrs") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+    config.setJdbcUrl("jdbc:h2:file:" + directory.toAbsolutePath().resolve("lrs") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
+        // Statement JSON up to this size is kept in its row instead of H2's separate LOB maps.
+        + ";MAX_LENGTH_INPLACE_LOB=" + INPLACE_LOB_BYTES);
     config.setUsername("sa");
     config.setPassword("");
     config.setMaximumPoolSize(8);
@@ -172,8 +192,9 @@ public final class JdbcLrsStore implements LrsStore {
       long storedBefore = lastStored;
       try (Connection c = dataSource.getConnection()) {
         c.setAutoCommit(false);
+        Map<String, String> definitionUpdates = new HashMap<>();
         try {
-          insertStatements(c, statements, attachments);
+          insertStatements(c, statements, attachments, definitionUpdates);
           c.commit();
         } catch (SQLException | RuntimeException e) {
           c.rollback();
@@ -181,14 +202,15 @@ public final class JdbcLrsStore implements LrsStore {
           lastStored = storedBefore;
           throw e;
         }
+        definitions.putAll(definitionUpdates);
       } catch (SQLException e) {
         throw new StoreException("cannot store statements: " + e.getMessage(), e);
       }
     }
   }
 
-  private void insertStatements(Connection c, List<NewStatement> statements, Map<String, AttachmentContent> attachments)
-      throws SQLException {
+  private void insertStatements(Connection c, List<NewStatement> statements, Map<String, AttachmentContent> attachments,
+      Map<String, String> definitionUpdates) throws SQLException {
     Map<UUID, String> existing = existingHashes(c, statements);
     List<NewStatement> fresh = new ArrayList<>(statements.size());
     for (NewStatement s : statements) {
@@ -199,57 +221,50 @@ public final class JdbcLrsStore implements LrsStore {
         throw new StatementConflictException(s.id());
       }
     }
-    if (fresh.isEmpty()) {
-      return;
-    }
-    long stored = Math.max(clock.millis(), lastStored);
-    lastStored = stored;
-    String storedText = XapiTimestamp.of(Instant.ofEpochMilli(stored)).text();
-    try (PreparedStatement ins = c.prepareStatement(
-            "INSERT INTO lrs_statement (seq, id, stored, voided, voiding, content_hash, json) VALUES (?, ?, ?, FALSE, ?, ?, ?)");
-        PreparedStatement idx = c.prepareStatement("INSERT INTO lrs_statement_index (seq, kind, h) VALUES (?, ?, ?)")) {
-      for (NewStatement s : fresh) {
-        long seq = ++lastSeq;
-        ObjectNode json = s.json();
+    if (!fresh.isEmpty()) {
+      long stored = Math.max(clock.millis(), lastStored);
+      lastStored = stored;
+      String storedText = XapiTimestamp.of(Instant.ofEpochMilli(stored)).text();
+      int n = fresh.size();
+      long[] seqs = new long[n];
+      String[] texts = new String[n];
+      for (int i = 0; i < n; i++) {
+        seqs[i] = ++lastSeq;
+        ObjectNode json = fresh.get(i).json();
         json.put("stored", storedText);
         if (!json.has("timestamp")) {
           json.put("timestamp", storedText);
         }
-        ins.setLong(1, seq);
-        ins.setObject(2, s.id());
-        ins.setLong(3, stored);
-        ins.setBoolean(4, s.voidedId() != null);
-        ins.setString(5, s.contentHash());
-        ins.setString(6, write(json));
-        ins.addBatch();
-        for (IndexEntry e : s.index()) {
-          idx.setLong(1, seq);
-          idx.setString(2, String.valueOf(e.kind().code()));
-          idx.setLong(3, e.digest());
-          idx.addBatch();
+        texts[i] = write(json);
+      }
+      insertRows(c, STATEMENT_INSERT, n, (ps, p, i) -> {
+        NewStatement s = fresh.get(i);
+        ps.setLong(p, seqs[i]);
+        ps.setObject(p + 1, s.id());
+        ps.setLong(p + 2, stored);
+        ps.setBoolean(p + 3, s.voidedId() != null);
+        ps.setString(p + 4, s.contentHash());
+        ps.setString(p + 5, texts[i]);
+      });
+      IndexRows rows = indexRows(c, fresh, seqs);
+      insertRows(c, INDEX_INSERT, rows.size, (ps, p, i) -> {
+        ps.setLong(p, rows.keys[i]);
+        ps.setLong(p + 1, rows.keys[i] >>> ORDINAL_BITS);
+        ps.setString(p + 2, KIND_CODES[rows.kinds[i]]);
+        ps.setLong(p + 3, rows.digests[i]);
+      });
+      for (NewStatement s : fresh) {
+        if (s.voidedId() != null) {
+          try (PreparedStatement ps = c.prepareStatement("UPDATE lrs_statement SET voided = TRUE WHERE id = ? AND voiding = FALSE")) {
+            ps.setObject(1, s.voidedId());
+            ps.executeUpdate();
+          }
         }
       }
-      ins.executeBatch();
-      idx.executeBatch();
-    }
-    for (NewStatement s : fresh) {
-      if (s.voidedId() != null) {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE lrs_statement SET voided = TRUE WHERE id = ? AND voiding = FALSE")) {
-          ps.setObject(1, s.voidedId());
-          ps.executeUpdate();
+      for (NewStatement s : fresh) {
+        for (Map.Entry<String, String> d : s.activityDefinitions().entrySet()) {
+          saveDefinition(c, d.getKey(), d.getValue(), definitionUpdates);
         }
-      }
-      if (s.referencedId() != null) {
-        try (PreparedStatement ps = c.prepareStatement(
-            "INSERT INTO lrs_statement_index (seq, kind, h) SELECT s.seq, i.kind, i.h FROM lrs_statement s, lrs_statement_index i"
-                + " WHERE s.id = ? AND i.seq = (SELECT t.seq FROM lrs_statement t WHERE t.id = ?) AND i.kind <> 'W'")) {
-          ps.setObject(1, s.id());
-          ps.setObject(2, s.referencedId());
-          ps.executeUpdate();
-        }
-      }
-      for (Map.Entry<String, String> d : s.activityDefinitions().entrySet()) {
-        saveDefinition(c, d.getKey(), d.getValue());
       }
     }
     for (Map.Entry<String, AttachmentContent> a : attachments.entrySet()) {
@@ -265,6 +280,131 @@ public final class JdbcLrsStore implements LrsStore {
         ps.setString(1, a.getKey());
         ps.setString(2, a.getValue().contentType());
         ps.setBytes(3, a.getValue().content());
+        ps.executeUpdate();
+      }
+    }
+  }
+
+  /** Index rows of a batch, keyed {@code seq << ORDINAL_BITS | ordinal}. */
+  private static final class IndexRows {
+    long[] keys = new long[256];
+    byte[] kinds = new byte[256];
+    long[] digests = new long[256];
+    int size;
+
+    void add(long key, int kind, long digest) {
+      if (size == keys.length) {
+        keys = java.util.Arrays.copyOf(keys, size * 2);
+        kinds = java.util.Arrays.copyOf(kinds, size * 2);
+        digests = java.util.Arrays.copyOf(digests, size * 2);
+      }
+      keys[size] = key;
+      kinds[size] = (byte) kind;
+      digests[size] = digest;
+      size++;
+    }
+  }
+
+  /**
+   * The index rows of the fresh statements: each statement's own entries, then, for a statement
+   * whose object is a StatementRef, its target's rows (but the target's authority scope, 'W'), so
+   * that queries matching the target return it. A target stored earlier in the same batch
+   * contributes the rows computed for it so far.
+   */
+  private IndexRows indexRows(Connection c, List<NewStatement> fresh, long[] seqs) throws SQLException {
+    IndexRows rows = new IndexRows();
+    Map<UUID, NewStatement> byId = new HashMap<>();
+    fresh.forEach(s -> byId.put(s.id(), s));
+    Map<UUID, int[]> done = new HashMap<>();
+    for (int i = 0; i < fresh.size(); i++) {
+      NewStatement s = fresh.get(i);
+      long base = seqs[i] << ORDINAL_BITS;
+      int from = rows.size;
+      for (IndexEntry e : s.index()) {
+        rows.add(base | (rows.size - from), e.kind().ordinal(), e.digest());
+      }
+      int[] own = {from, rows.size};
+      done.put(s.id(), own);
+      UUID ref = s.referencedId();
+      if (ref != null) {
+        int[] target = done.get(ref);
+        if (target != null) {
+          for (int r = target[0]; r < target[1]; r++) {
+            if (rows.kinds[r] != AUTHORITY_KIND) {
+              rows.add(base | (rows.size - from), rows.kinds[r], rows.digests[r]);
+            }
+          }
+        } else if (byId.containsKey(ref)) {
+          // A target later in this batch contributes its own entries.
+          for (IndexEntry e : byId.get(ref).index()) {
+            if (e.kind() != IndexEntry.Kind.AUTHORITY) {
+              rows.add(base | (rows.size - from), e.kind().ordinal(), e.digest());
+            }
+          }
+        } else {
+          try (PreparedStatement ps = c.prepareStatement(TARGET_INDEX_QUERY)) {
+            ps.setObject(1, ref);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                rows.add(base | (rows.size - from), kindOf(rs.getString(1)), rs.getLong(2));
+              }
+            }
+          }
+        }
+        own[1] = rows.size;
+      }
+      if (rows.size - from > ORDINAL_LIMIT) {
+        throw new StoreException("statement " + s.id() + " has more than " + ORDINAL_LIMIT + " index entries", null);
+      }
+    }
+    return rows;
+  }
+
+  private static int kindOf(String code) {
+    for (int k = 0; k < KIND_CODES.length; k++) {
+      if (KIND_CODES[k].equals(code)) {
+        return k;
+      }
+    }
+    throw new IllegalStateException("unknown index kind " + code);
+  }
+
+  /** Binds the parameters of one row, starting at parameter {@code first}. */
+  @FunctionalInterface
+  private interface RowBinder {
+    void bind(PreparedStatement ps, int first, int row) throws SQLException;
+  }
+
+  /** An INSERT of {@code width} columns, written as multi-row VALUES statements. */
+  private record MultiRowInsert(int width, String[] sql) {
+    static MultiRowInsert of(String head, String row, int width) {
+      String[] sql = new String[ROWS_PER_INSERT + 1];
+      for (int r = 1; r <= ROWS_PER_INSERT; r++) {
+        sql[r] = head + " VALUES " + (row + ", ").repeat(r - 1) + row;
+      }
+      return new MultiRowInsert(width, sql);
+    }
+  }
+
+  private static void insertRows(Connection c, MultiRowInsert insert, int count, RowBinder binder) throws SQLException {
+    int full = count / ROWS_PER_INSERT;
+    int rest = count % ROWS_PER_INSERT;
+    if (full > 0) {
+      try (PreparedStatement ps = c.prepareStatement(insert.sql()[ROWS_PER_INSERT])) {
+        for (int chunk = 0; chunk < full; chunk++) {
+          for (int r = 0; r < ROWS_PER_INSERT; r++) {
+            binder.bind(ps, 1 + r * insert.width(), chunk * ROWS_PER_INSERT + r);
+          }
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+    if (rest > 0) {
+      try (PreparedStatement ps = c.prepareStatement(insert.sql()[rest])) {
+        for (int r = 0; r < rest; r++) {
+          binder.bind(ps, 1 + r * insert.width(), full * ROWS_PER_INSERT + r);
+        }
         ps.executeUpdate();
       }
     }
@@ -289,33 +429,48 @@ public final class JdbcLrsStore implements LrsStore {
     return found;
   }
 
-  private void saveDefinition(Connection c, String activityId, String definition) throws SQLException {
+  /**
+   * Merges a received activity definition into the stored one. Definitions known to be stored are
+   * cached (committed state only: {@code updates} collects this transaction's writes, which the
+   * caller publishes to the cache after the commit), so a definition that changes nothing costs no
+   * database access.
+   */
+  private void saveDefinition(Connection c, String activityId, String definition, Map<String, String> updates)
+      throws SQLException {
     String key = new DocumentKey(DocumentKey.Type.ACTIVITY_PROFILE, activityId, "", "", "").scopeDigest();
-    String old = null;
-    try (PreparedStatement ps = c.prepareStatement("SELECT definition FROM lrs_activity WHERE activity_key = ?")) {
-      ps.setString(1, key);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          old = rs.getString(1);
-        }
-      }
+    String old = updates.get(key);
+    if (old == null) {
+      old = definitions.getIfPresent(key);
     }
     if (old == null) {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO lrs_activity (activity_key, activity_id, definition) VALUES (?, ?, ?)")) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT definition FROM lrs_activity WHERE activity_key = ?")) {
         ps.setString(1, key);
-        ps.setString(2, activityId);
-        ps.setString(3, definition);
-        ps.executeUpdate();
-      }
-    } else {
-      String merged = DefinitionMerge.merge(old, definition);
-      if (!merged.equals(old)) {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE lrs_activity SET definition = ? WHERE activity_key = ?")) {
-          ps.setString(1, merged);
-          ps.setString(2, key);
-          ps.executeUpdate();
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            old = rs.getString(1);
+          }
         }
       }
+      if (old == null) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO lrs_activity (activity_key, activity_id, definition) VALUES (?, ?, ?)")) {
+          ps.setString(1, key);
+          ps.setString(2, activityId);
+          ps.setString(3, definition);
+          ps.executeUpdate();
+        }
+        updates.put(key, definition);
+        return;
+      }
+      updates.put(key, old);
+    }
+    String merged = old.equals(definition) ? old : DefinitionMerge.merge(old, definition);
+    if (!merged.equals(old)) {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE lrs_activity SET definition = ? WHERE activity_key = ?")) {
+        ps.setString(1, merged);
+        ps.setString(2, key);
+        ps.executeUpdate();
+      }
+      updates.put(key, merged);
     }
   }
 
@@ -338,52 +493,96 @@ public final class JdbcLrsStore implements LrsStore {
     synchronized (writeLock) {
       consistentThrough = Math.max(lastStored, clock.millis());
     }
-    StringBuilder sql = new StringBuilder("SELECT s.seq, s.json, s.stored FROM lrs_statement s WHERE s.voided = FALSE");
-    List<Object> args = new ArrayList<>();
-    for (List<IndexEntry> filter : List.of(q.agent(), q.verb(), q.activity(), q.registration(), q.authority())) {
-      if (filter.isEmpty()) {
-        continue;
-      }
-      sql.append(" AND s.seq IN (SELECT i.seq FROM lrs_statement_index i WHERE i.h IN (")
-          .append("?,".repeat(filter.size() - 1)).append("?))");
-      for (IndexEntry e : filter) {
-        args.add(e.digest());
-      }
-    }
-    if (q.sinceMillis() != null) {
-      sql.append(" AND s.stored > ?");
-      args.add(q.sinceMillis());
-    }
-    if (q.untilMillis() != null) {
-      sql.append(" AND s.stored <= ?");
-      args.add(q.untilMillis());
-    }
-    if (q.cursor() != null) {
-      sql.append(q.ascending() ? " AND s.seq > ?" : " AND s.seq < ?");
-      args.add(q.cursor());
-    }
-    sql.append(" ORDER BY s.seq ").append(q.ascending() ? "ASC" : "DESC").append(" LIMIT ?");
-    args.add(q.limit() + 1);
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-      for (int i = 0; i < args.size(); i++) {
-        ps.setObject(i + 1, args.get(i));
-      }
-      List<StoredStatement> out = new ArrayList<>();
-      Long next = null;
-      long lastSeqSeen = 0;
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          if (out.size() == q.limit()) {
-            next = lastSeqSeen;
-            break;
-          }
-          lastSeqSeen = rs.getLong(1);
-          out.add(new StoredStatement(rs.getString(2), rs.getLong(3), false));
+    try (Connection c = dataSource.getConnection()) {
+      // Statement writes are serialised and stamp stored = max(now, last stored), so stored never
+      // decreases along seq: since/until become a seq range that the index lookups are bounded by.
+      Long fromSeq = null;
+      Long toSeq = null;
+      if (q.sinceMillis() != null) {
+        fromSeq = boundarySeq(c, "SELECT seq FROM lrs_statement WHERE stored > ? ORDER BY stored, seq LIMIT 1", q.sinceMillis());
+        if (fromSeq == null) {
+          return new StatementPage(List.of(), null, consistentThrough);
         }
       }
-      return new StatementPage(out, next, consistentThrough);
+      if (q.untilMillis() != null) {
+        toSeq = boundarySeq(c, "SELECT seq FROM lrs_statement WHERE stored <= ? ORDER BY stored DESC, seq DESC LIMIT 1",
+            q.untilMillis());
+        if (toSeq == null) {
+          return new StatementPage(List.of(), null, consistentThrough);
+        }
+      }
+      if (q.cursor() != null) {
+        if (q.ascending()) {
+          fromSeq = fromSeq == null ? q.cursor() + 1 : Math.max(fromSeq, q.cursor() + 1);
+        } else {
+          toSeq = toSeq == null ? q.cursor() - 1 : Math.min(toSeq, q.cursor() - 1);
+        }
+      }
+      StringBuilder range = new StringBuilder();
+      List<Object> rangeArgs = new ArrayList<>();
+      if (fromSeq != null) {
+        range.append(" AND %1$s.seq >= ?");
+        rangeArgs.add(fromSeq);
+      }
+      if (toSeq != null) {
+        range.append(" AND %1$s.seq <= ?");
+        rangeArgs.add(toSeq);
+      }
+      StringBuilder sql = new StringBuilder("SELECT s.seq, s.json, s.stored FROM lrs_statement s WHERE s.voided = FALSE");
+      List<Object> args = new ArrayList<>();
+      for (List<IndexEntry> filter : List.of(q.agent(), q.verb(), q.activity(), q.registration(), q.authority())) {
+        if (filter.isEmpty()) {
+          continue;
+        }
+        sql.append(" AND s.seq IN (SELECT i.seq FROM lrs_statement_index i WHERE i.h IN (")
+            .append("?,".repeat(filter.size() - 1)).append("?)").append(String.format(range.toString(), "i")).append(")");
+        for (IndexEntry e : filter) {
+          args.add(e.digest());
+        }
+        args.addAll(rangeArgs);
+      }
+      sql.append(String.format(range.toString(), "s"));
+      args.addAll(rangeArgs);
+      if (q.sinceMillis() != null) {
+        sql.append(" AND s.stored > ?");
+        args.add(q.sinceMillis());
+      }
+      if (q.untilMillis() != null) {
+        sql.append(" AND s.stored <= ?");
+        args.add(q.untilMillis());
+      }
+      sql.append(" ORDER BY s.seq ").append(q.ascending() ? "ASC" : "DESC").append(" LIMIT ?");
+      args.add(q.limit() + 1);
+      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        for (int i = 0; i < args.size(); i++) {
+          ps.setObject(i + 1, args.get(i));
+        }
+        List<StoredStatement> out = new ArrayList<>();
+        Long next = null;
+        long lastSeqSeen = 0;
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            if (out.size() == q.limit()) {
+              next = lastSeqSeen;
+              break;
+            }
+            lastSeqSeen = rs.getLong(1);
+            out.add(new StoredStatement(rs.getString(2), rs.getLong(3), false));
+          }
+        }
+        return new StatementPage(out, next, consistentThrough);
+      }
     } catch (SQLException e) {
       throw new StoreException("cannot query statements: " + e.getMessage(), e);
+    }
+  }
+
+  private static Long boundarySeq(Connection c, String sql, long millis) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, millis);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : null;
+      }
     }
   }
 

@@ -13,6 +13,7 @@ import org.learntrace.xapi.Statement;
 import org.learntrace.xapi.StatementRef;
 import org.learntrace.xapi.Verb;
 import org.learntrace.xapi.lrs.LrsClient;
+import org.learntrace.xapi.mapping.EventMapper;
 import org.learntrace.xapi.lrs.LrsException;
 import org.learntrace.xapi.lrs.StatementQuery;
 
@@ -44,7 +45,8 @@ final class ConsentVoiding {
     StatementQuery query = StatementQuery.builder().agent(person).relatedAgents(related).build();
     // Collect first: voiding while paging would shift the pages under the cursor.
     List<UUID> targets = client.streamStatements(query)
-        .filter(s -> !s.isVoiding() && s.id() != null)
+        // The withdrawal itself stays: it is the record that consent was withdrawn.
+        .filter(s -> !s.isVoiding() && s.id() != null && !EventMapper.isConsentWithdrawal(s))
         .map(Statement::id)
         .collect(Collectors.toList());
     for (int from = 0; from < targets.size(); from += VOIDING_BATCH) {

@@ -5,22 +5,30 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.learntrace.xapi.XapiVersion;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.learntrace.xapi.lrs.LrsException;
 
 /**
- * The LearnTrace demo. Until the full mission demo lands (embedded LRS, synthetic cohort, research
- * report), it builds and checks statements: it validates an NDJSON statement file — by default the
- * bundled AGS sample — against xAPI 1.0.3 and 2.0.0, round-trips each statement through the
- * serializer, and prints every violation with its JSON path and rule.
+ * The LearnTrace demo: the whole mission on embedded defaults in one command.
  *
  * <pre>
- * java -jar examples/demo/target/learntrace-demo.jar [--validate FILE] [--xapi-version 1.0.3|2.0.0]
+ * java -jar examples/demo/target/learntrace-demo.jar [--seed N] [--out DIR] [--schools N] [--teachers N]
+ *     [--xapi-version 1.0.3|2.0.0] [--lrs-url URL --lrs-user U --lrs-password W] [--serve]
+ * java -jar examples/demo/target/learntrace-demo.jar --validate FILE | --validate-sample [--xapi-version V]
  * </pre>
  *
- * <p>Exit status: 0 when every statement is valid under the selected version (default 2.0.0), 1
- * when one is not, 2 on a usage error.
+ * <p>The default run starts the embedded LRS, generates the synthetic study, delivers every
+ * engagement statement and outcome record to the LRS, reads everything back, links and analyses
+ * it and writes the report, the data package and {@code summary.json} under {@code --out}
+ * (see {@link MissionRun}). {@code --validate} only checks a statement file (see
+ * {@link StatementFileCheck}).
+ *
+ * <p>Exit status: 0 ok; 1 statements lost, dead-lettered or dropped, data problems, or (with
+ * {@code --validate}) an invalid statement; 2 usage error; 3 failure.
  */
 public final class Demo {
   static final String SAMPLE = "/sample-statements.ndjson";
@@ -28,40 +36,92 @@ public final class Demo {
   private Demo() {}
 
   public static void main(String[] args) {
+    // Quiet the libraries' INFO logging (connection pool, Jersey); the demo prints its own progress.
+    Logger.getLogger("").setLevel(Level.SEVERE);
+    for (var h : Logger.getLogger("").getHandlers()) {
+      h.setLevel(Level.SEVERE);
+    }
     System.exit(run(args, new PrintStream(System.out, true, StandardCharsets.UTF_8)));
   }
 
   static int run(String[] args, PrintStream out) {
-    Path file = null;
-    XapiVersion version = XapiVersion.V2_0_0;
+    DemoOptions options;
     try {
-      for (int i = 0; i < args.length; i++) {
-        switch (args[i]) {
-          case "--validate" -> file = Path.of(value(args, ++i, "--validate"));
-          case "--xapi-version" -> version = XapiVersion.parse(value(args, ++i, "--xapi-version"));
-          case "--help", "-h" -> {
-            out.println("usage: java -jar learntrace-demo.jar [--validate FILE] [--xapi-version 1.0.3|2.0.0]");
-            return 0;
-          }
-          default -> throw new IllegalArgumentException("unknown option " + args[i]);
-        }
+      options = DemoOptions.parse(args);
+      if (!options.validating()) {
+        options.studyConfig();
       }
-      List<String> lines = file == null ? bundledSample() : Files.readAllLines(file, StandardCharsets.UTF_8);
-      String source = file == null ? "bundled sample " + SAMPLE.substring(1) : file.toString();
-      StatementFileCheck.Report report = new StatementFileCheck(version).check(lines);
+    } catch (IllegalArgumentException e) {
+      out.println("error: " + e.getMessage());
+      out.println(DemoOptions.USAGE);
+      return 2;
+    }
+    if (options.help()) {
+      out.println(DemoOptions.USAGE);
+      return 0;
+    }
+    if (options.validating()) {
+      return validate(options, out);
+    }
+    try (MissionRun run = new MissionRun(options, out)) {
+      MissionRun.Outcome outcome = run.run();
+      if (options.serve()) {
+        serve(run, outcome, out);
+      }
+      return outcome.exitCode();
+    } catch (IOException | RuntimeException e) {
+      out.println("error: " + (e instanceof LrsException ? e.getMessage() : e.toString()));
+      return 3;
+    }
+  }
+
+  private static int validate(DemoOptions options, PrintStream out) {
+    try {
+      List<String> lines = options.validate() == null ? bundledSample()
+          : Files.readAllLines(options.validate(), StandardCharsets.UTF_8);
+      String source = options.validate() == null ? "bundled sample " + SAMPLE.substring(1) : options.validate().toString();
+      StatementFileCheck.Report report = new StatementFileCheck(options.version()).check(lines);
       report.print(source, out);
       return report.allValid() ? 0 : 1;
-    } catch (IllegalArgumentException | IOException e) {
+    } catch (IOException e) {
       out.println("error: " + e.getMessage());
       return 2;
     }
   }
 
-  private static String value(String[] args, int i, String option) {
-    if (i >= args.length) {
-      throw new IllegalArgumentException(option + " needs a value");
+  /**
+   * Keeps the LRS up and serves the output directory until the JVM is asked to stop (Ctrl-C,
+   * SIGTERM); the shutdown hook waits until the report server and the LRS are closed.
+   */
+  private static void serve(MissionRun run, MissionRun.Outcome outcome, PrintStream out) throws IOException {
+    CountDownLatch stop = new CountDownLatch(1);
+    CountDownLatch closed = new CountDownLatch(1);
+    ReportServer server = ReportServer.start(outcome.report().getParent().getParent(), 0);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stop.countDown();
+      try {
+        closed.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "demo-shutdown"));
+    out.println();
+    out.println("Serving until Ctrl-C:");
+    out.println("  LRS     " + run.endpoint() + (run.embedded()
+        ? "  (HTTP Basic " + MissionRun.EMBEDDED_USER + " / " + MissionRun.EMBEDDED_PASSWORD
+            + ", header X-Experience-API-Version: 1.0.3 or 2.0.0)" : ""));
+    out.println("  report  " + server.reportUri());
+    try {
+      stop.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      boolean embedded = run.embedded();
+      server.close();
+      run.close();
+      out.println("Stopped the report server" + (embedded ? " and the embedded LRS." : "."));
+      closed.countDown();
     }
-    return args[i];
   }
 
   private static List<String> bundledSample() throws IOException {

@@ -22,7 +22,7 @@ class DemoTest {
   @Test
   void theBundledSampleIsValidXapi2AndRoundTrips() {
     int[] status = new int[1];
-    String out = run(status);
+    String out = run(status, "--validate-sample");
     assertThat(status[0]).isZero();
     assertThat(out).contains("6 of 6 statements are valid xAPI 2.0.0").contains("round-trips unchanged");
   }
@@ -30,7 +30,7 @@ class DemoTest {
   @Test
   void underXapi103TheSampleShowsTheVersionDifferences() {
     int[] status = new int[1];
-    String out = run(status, "--xapi-version", "1.0.3");
+    String out = run(status, "--validate-sample", "--xapi-version", "1.0.3");
     assertThat(status[0]).isEqualTo(1);
     assertThat(out).contains("$.context.contextAgents").contains("$.version").contains("5 of 6");
   }
@@ -53,5 +53,50 @@ class DemoTest {
     int[] status = new int[1];
     assertThat(run(status, "--frobnicate")).contains("unknown option --frobnicate");
     assertThat(status[0]).isEqualTo(2);
+  }
+
+  @Test
+  void inconsistentMissionOptionsAreUsageErrorsNamingTheOption() {
+    int[] status = new int[1];
+    assertThat(run(status, "--lrs-user", "u", "--lrs-password", "p")).contains("--lrs-user and --lrs-password need --lrs-url");
+    assertThat(status[0]).isEqualTo(2);
+    assertThat(run(status, "--lrs-url", "http://127.0.0.1:1/xapi/", "--lrs-user", "u"))
+        .contains("give both --lrs-user and --lrs-password");
+    assertThat(status[0]).isEqualTo(2);
+    assertThat(run(status, "--schools", "10", "--teachers", "5")).contains("--teachers must be at least --schools");
+    assertThat(status[0]).isEqualTo(2);
+    assertThat(run(status, "--seed", "x")).contains("--seed must be an integer");
+    assertThat(status[0]).isEqualTo(2);
+    assertThat(run(status, "--xapi-version", "3.0")).startsWith("error:");
+    assertThat(status[0]).isEqualTo(2);
+  }
+
+  @Test
+  void helpPrintsTheUsage() {
+    int[] status = new int[1];
+    assertThat(run(status, "--help")).contains("--validate FILE").contains("--lrs-url URL").contains("--serve");
+    assertThat(status[0]).isZero();
+  }
+
+  @Test
+  void scaleOptionsMapOntoTheStudyConfiguration() {
+    var study = DemoOptions.parse(new String[0]).studyConfig();
+    assertThat(study.schools()).isEqualTo(207);
+    assertThat(study.teachers()).isEqualTo(300);
+    assertThat(study.learners()).isEqualTo(2_129);
+    assertThat(study.upazilas()).isEqualTo(10);
+    assertThat(study.offlineShare()).isEqualTo(0.2);
+    var small = DemoOptions.parse(new String[] {"--schools", "12"}).studyConfig();
+    assertThat(small.schools()).isEqualTo(12);
+    assertThat(small.teachers()).isEqualTo(17);
+    assertThat(small.learners()).isEqualTo(123);
+    assertThat(small.upazilas()).isEqualTo(1);
+    var teachers = DemoOptions.parse(new String[] {"--teachers", "50"}).studyConfig();
+    assertThat(teachers.schools()).isEqualTo(50);
+    assertThat(teachers.teachers()).isEqualTo(50);
+    var big = DemoOptions.parse(new String[] {"--schools", "1000", "--teachers", "3000", "--seed", "7"}).studyConfig();
+    assertThat(big.upazilas()).isEqualTo(10);
+    assertThat(big.teachers()).isEqualTo(3_000);
+    assertThat(big.seed()).isEqualTo(7);
   }
 }

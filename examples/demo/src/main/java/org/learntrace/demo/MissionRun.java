@@ -1,0 +1,418 @@
+package org.learntrace.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.LongConsumer;
+import java.util.stream.Stream;
+import org.learntrace.lrs.Credential;
+import org.learntrace.lrs.EmbeddedLrs;
+import org.learntrace.research.analysis.AnalysisReport;
+import org.learntrace.research.analysis.Regression;
+import org.learntrace.research.analysis.StudyAnalysis;
+import org.learntrace.research.data.OutcomeStatements;
+import org.learntrace.research.data.RowError;
+import org.learntrace.research.data.StudySchema;
+import org.learntrace.research.engagement.EngagementEvent;
+import org.learntrace.research.engagement.EngagementMeasures;
+import org.learntrace.research.engagement.Vocabulary;
+import org.learntrace.research.linkage.LinkageReport;
+import org.learntrace.research.linkage.LinkedStudy;
+import org.learntrace.research.linkage.StudyLinker;
+import org.learntrace.research.output.StudyExport;
+import org.learntrace.research.synth.StudyConfig;
+import org.learntrace.research.synth.StudyTruth;
+import org.learntrace.research.synth.SyntheticStudy;
+import org.learntrace.xapi.Statement;
+import org.learntrace.xapi.XapiJson;
+import org.learntrace.xapi.lrs.Credentials;
+import org.learntrace.xapi.lrs.LrsClient;
+import org.learntrace.xapi.lrs.StatementQuery;
+
+/**
+ * The whole mission on embedded defaults: LRS, synthetic study, delivery of every engagement
+ * statement and outcome record to the LRS, reading everything back, linkage, analysis, exports,
+ * report and {@code summary.json}.
+ */
+final class MissionRun implements AutoCloseable {
+  static final String EMBEDDED_USER = "learntrace";
+  static final String EMBEDDED_PASSWORD = "demo";
+  static final String ROUTE = "engagement statements POSTed by xapi-adapter's LrsClient in batches of "
+      + BatchDelivery.BATCH_SIZE + "; a later version routes them through the SDK pipeline "
+      + "(Tracker -> policy -> pseudonyms -> durable outbox -> dispatcher -> LRS sink)";
+  static final int STEPS = 6;
+
+  private final DemoOptions o;
+  private final PrintStream out;
+  private final Path dir;
+  private EmbeddedLrs lrs;
+  private URI endpoint;
+
+  MissionRun(DemoOptions options, PrintStream out) {
+    this.o = options;
+    this.out = out;
+    this.dir = options.out().toAbsolutePath().normalize();
+  }
+
+  /** What a run produced. */
+  record Outcome(int exitCode, Path report, Path summary, URI endpoint) {}
+
+  /** The LRS endpoint in use (embedded or external), once started. */
+  URI endpoint() {
+    return endpoint;
+  }
+
+  /** Whether the LRS is the embedded one. */
+  boolean embedded() {
+    return lrs != null;
+  }
+
+  Outcome run() throws IOException {
+    long t0 = System.nanoTime();
+    StudyConfig cfg = o.studyConfig();
+    out.printf(Locale.ROOT, "LearnTrace demo: seed %d, %d schools, %d teachers, %d learners, xAPI %s, output %s%n",
+        cfg.seed(), cfg.schools(), cfg.teachers(), cfg.learners(), o.version(), dir);
+    Files.createDirectories(dir);
+    for (String owned : List.of("study", "report", "data", "lrs-data")) {
+      if (!owned.equals("lrs-data") || o.lrsUrl() == null) {
+        deleteTree(dir.resolve(owned));
+      }
+    }
+    Files.deleteIfExists(dir.resolve("statements.ndjson"));
+    Files.deleteIfExists(dir.resolve("summary.json"));
+
+    // 1. The LRS.
+    step(1, "LRS");
+    LrsClient client;
+    if (o.lrsUrl() == null) {
+      lrs = EmbeddedLrs.builder().dataDirectory(dir.resolve("lrs-data"))
+          .credential(Credential.all(EMBEDDED_USER, EMBEDDED_PASSWORD)).start();
+      endpoint = lrs.baseUri();
+      out.println("      embedded LRS at " + endpoint + " (H2 database in " + dir.resolve("lrs-data") + ")");
+      client = client(endpoint, EMBEDDED_USER, EMBEDDED_PASSWORD);
+    } else {
+      endpoint = o.lrsUrl();
+      out.println("      external LRS at " + endpoint);
+      client = client(endpoint, o.lrsUser(), o.lrsPassword());
+    }
+
+    // 2. The synthetic study.
+    step(2, "synthetic study (DOMAIN.md §6)");
+    Path study = dir.resolve("study");
+    StudyTruth truth = SyntheticStudy.generate(cfg, study, every("schools generated", cfg.schools(), 4));
+    out.printf(Locale.ROOT, "      %d schools (%d treated), %d teachers (%d treated, %d of them sync offline 0–%d days late), "
+            + "%d learners; planted effect %.2f latent SD = %.2f test points%n", truth.schools(), truth.treatedSchools(),
+        truth.teachers(), truth.treatedTeachers(), truth.offlineTeachers(), cfg.maxSyncLagDays(), truth.learners(),
+        truth.effectSd(), truth.effectPoints());
+
+    // 3. Engagement statements to the LRS, in the order the platform would receive them.
+    step(3, "engagement statements to the LRS");
+    Engagement eng = readEngagement(study.resolve(StudySchema.STATEMENTS));
+    out.printf(Locale.ROOT, "      %,d course-player events as xAPI statements; %,d of them recorded offline and synced late. "
+        + "Sent in simulated sync order (%s to %s).%n", eng.statements.size(), eng.syncedLate, eng.firstSync, eng.lastSync);
+    out.println("      Delivery in this version: " + ROUTE + ".");
+    BatchDelivery engagement = new BatchDelivery(client, BatchDelivery.BATCH_SIZE);
+    engagement.deliver(eng.statements, every("engagement statements delivered", eng.statements.size(), 10));
+    out.printf(Locale.ROOT, "      delivered %,d, dead-lettered %,d, dropped %,d (%,d POSTs)%n", engagement.delivered(),
+        engagement.deadLettered(), engagement.dropped(), engagement.posts());
+    engagement.reasons().forEach(r -> out.println("      " + r));
+
+    // 4. Outcome records as statements.
+    step(4, "outcome records to the LRS");
+    OutcomeStatements importer = new OutcomeStatements(study, client.version(), cfg.zone());
+    List<Statement> outcomes = new ArrayList<>();
+    importer.convert(outcomes::add);
+    BatchDelivery outcomeDelivery = new BatchDelivery(client, BatchDelivery.BATCH_SIZE);
+    outcomeDelivery.deliver(outcomes, every("outcome statements imported", outcomes.size(), 4));
+    List<RowError> rowErrors = importer.errors();
+    out.printf(Locale.ROOT, "      %,d assessment rows -> %,d outcome statements imported, %,d rejected, %,d row errors%n",
+        outcomes.size() + rowErrors.size(), outcomeDelivery.delivered(),
+        outcomeDelivery.deadLettered() + outcomeDelivery.dropped(), rowErrors.size());
+    outcomeDelivery.reasons().forEach(r -> out.println("      " + r));
+    rowErrors.stream().limit(10).forEach(e -> out.println("      " + e));
+
+    // 5. Everything back from the LRS.
+    step(5, "reading every statement back from the LRS");
+    Path ndjson = dir.resolve("statements.ndjson");
+    EngagementMeasures measures = new EngagementMeasures(cfg.zone());
+    Set<UUID> readIds = new HashSet<>();
+    long readBack = 0;
+    LongConsumer readProgress = every("statements read back", engagement.delivered() + outcomeDelivery.delivered(), 4);
+    try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(ndjson), 1 << 16);
+        Stream<Statement> all = client.streamStatements(StatementQuery.builder().ascending(true).limit(1000).build())) {
+      for (Statement s : (Iterable<Statement>) all::iterator) {
+        XapiJson.write(s, os);
+        os.write('\n');
+        readIds.add(s.id());
+        EngagementEvent e = EngagementEvent.of(s, Vocabulary.TEACHER_SPACE);
+        if (e != null) {
+          measures.add(e);
+        }
+        readProgress.accept(++readBack);
+      }
+    }
+    Set<UUID> missing = new HashSet<>(engagement.deliveredIds());
+    missing.addAll(outcomeDelivery.deliveredIds());
+    missing.removeAll(readIds);
+    long lost = missing.size();
+    out.printf(Locale.ROOT, "      %,d statements read back (streaming `more` pages) into %s; %,d teachers' engagement; "
+        + "lost %d%n", readBack, dir.relativize(ndjson), measures.teacherIds().size(), lost);
+
+    // 6. Linkage, analysis, exports, report.
+    step(6, "linkage, analysis, report");
+    LinkedStudy linked = StudyLinker.link(study, measures, n -> {});
+    AnalysisReport analysis = StudyAnalysis.analyse(linked, measures);
+    Path data = dir.resolve("data");
+    StudyExport.write(data, linked, measures, analysis);
+    Path reportDir = dir.resolve("report");
+    Files.createDirectories(reportDir);
+    Path report = reportDir.resolve("index.html");
+    String html = Files.readString(data.resolve("report.html"), StandardCharsets.UTF_8);
+    Files.delete(data.resolve("report.html"));
+    Regression.Coefficient t = analysis.ancova().coefficient(AnalysisReport.TREATMENT);
+    double k = truth.pointsPerSd();
+    Effect effect = new Effect(truth.effectSd(), t.estimate() / k, t.low() / k, t.high() / k, t.seClustered() / k,
+        t.seNaive() / k, k, truth.effectPoints(), t.estimate());
+    Counts counts = new Counts(eng.statements.size(), engagement.delivered(), engagement.deadLettered(),
+        engagement.dropped(), lost, outcomeDelivery.delivered(), outcomeDelivery.deadLettered() + outcomeDelivery.dropped(),
+        rowErrors.size(), readBack, eng.syncedLate, truth.offlineTeachers());
+    Files.writeString(report, withDemoSection(html, cfg, counts, effect), StandardCharsets.UTF_8);
+    LinkageReport link = linked.report();
+    out.printf(Locale.ROOT, "      %,d of %,d outcome rows linked to one school; %,d students with both waves; "
+            + "%d of %d treated teachers found in the LRS%n", link.outcomeRowsResolved(), link.outcomeRows(),
+        link.studentsBothWaves(), link.treatedTeachersWithStatements(), link.treatedTeachers());
+    analysis.notes().forEach(n -> out.println("      note: " + n));
+
+    Path summary = dir.resolve("summary.json");
+    writeSummary(summary, cfg, counts, effect, analysis, link);
+    boolean ok = lost == 0 && counts.deadLettered() == 0 && counts.dropped() == 0 && counts.outcomesRejected() == 0
+        && rowErrors.isEmpty() && link.clean();
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    printSummary(counts, effect, analysis, report, summary, seconds, ok);
+    return new Outcome(ok ? 0 : 1, report, summary, endpoint);
+  }
+
+  // ---- engagement statements from the generator ----
+
+  /** The generator's statements, in simulated sync order, with the generator's `stored` removed. */
+  record Engagement(List<Statement> statements, long syncedLate, LocalDate firstSync, LocalDate lastSync) {}
+
+  private Engagement readEngagement(Path file) throws IOException {
+    record Timed(Statement s, long syncMs, int line) {}
+    List<Timed> timed = new ArrayList<>();
+    long late = 0;
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      int n = 0;
+      while ((line = r.readLine()) != null) {
+        if (line.isBlank()) {
+          continue;
+        }
+        Statement s = XapiJson.readStatement(line);
+        // The generator records when the platform would have received the statement (days later
+        // for offline teachers) as `stored`; the LRS sets `stored` itself, so it is used for the
+        // delivery order only.
+        long sync = s.stored() != null ? s.stored().instant().toEpochMilli() : s.timestamp().instant().toEpochMilli();
+        JsonNode flag = s.context() == null || s.context().extensions() == null ? null
+            : s.context().extensions().get(Vocabulary.EXT_SYNCED_LATE);
+        if (flag != null && flag.asBoolean()) {
+          late++;
+        }
+        timed.add(new Timed(s.withStored(null, null, s.version()), sync, n++));
+      }
+    }
+    timed.sort(Comparator.comparingLong(Timed::syncMs).thenComparingInt(Timed::line));
+    List<Statement> ordered = new ArrayList<>(timed.size());
+    timed.forEach(x -> ordered.add(x.s()));
+    LocalDate first = timed.isEmpty() ? null : day(timed.get(0).syncMs());
+    LocalDate last = timed.isEmpty() ? null : day(timed.get(timed.size() - 1).syncMs());
+    return new Engagement(ordered, late, first, last);
+  }
+
+  private LocalDate day(long ms) {
+    return Instant.ofEpochMilli(ms).atZone(o.studyConfig().zone()).toLocalDate();
+  }
+
+  // ---- results ----
+
+  /**
+   * The ANCOVA treatment effect in latent SD units of learner skill (raw test points divided by
+   * the generator's points per latent SD), beside the planted value from {@code truth.json}.
+   */
+  record Effect(double planted, double estimate, double ciLow, double ciHigh, double seClustered, double seNaive,
+      double pointsPerSd, double plantedPoints, double estimatePoints) {}
+
+  record Counts(long eventsTracked, long delivered, long deadLettered, long dropped, long lost, long outcomesImported,
+      long outcomesRejected, long outcomeRowErrors, long readBack, long syncedLate, int offlineTeachers) {}
+
+  private void writeSummary(Path file, StudyConfig cfg, Counts c, Effect e, AnalysisReport a, LinkageReport link)
+      throws IOException {
+    ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = m.createObjectNode();
+    root.put("seed", cfg.seed());
+    root.put("xapiVersion", o.version().text());
+    root.put("lrs", lrs != null ? "embedded" : endpoint.toString());
+    root.put("deliveryRoute", ROUTE);
+    ObjectNode scale = root.putObject("study");
+    scale.put("schools", cfg.schools());
+    scale.put("teachers", cfg.teachers());
+    scale.put("learners", cfg.learners());
+    scale.put("offlineTeachers", c.offlineTeachers());
+    root.put("eventsTracked", c.eventsTracked());
+    root.put("statementsDelivered", c.delivered());
+    root.put("deadLettered", c.deadLettered());
+    root.put("dropped", c.dropped());
+    root.put("lost", c.lost());
+    root.put("statementsSyncedLate", c.syncedLate());
+    root.put("outcomesImported", c.outcomesImported());
+    root.put("outcomesRejected", c.outcomesRejected());
+    root.put("outcomeRowErrors", c.outcomeRowErrors());
+    root.put("statementsReadBack", c.readBack());
+    ObjectNode eff = root.putObject("effect");
+    eff.put("planted", e.planted());
+    eff.put("estimate", e.estimate());
+    eff.put("ciLow", e.ciLow());
+    eff.put("ciHigh", e.ciHigh());
+    eff.put("standardErrorClustered", e.seClustered());
+    eff.put("standardErrorNaive", e.seNaive());
+    eff.put("units", "latent SD of learner skill (ANCOVA coefficient in test points / pointsPerSd); "
+        + "planted = truth.json effectSd");
+    eff.put("pointsPerSd", e.pointsPerSd());
+    eff.put("plantedPoints", e.plantedPoints());
+    eff.put("estimatePoints", e.estimatePoints());
+    eff.put("hedgesG", a.ancovaEffectSd().g());
+    eff.put("hedgesGSd", a.ancovaEffectSd().sdUsed());
+    ObjectNode l = root.putObject("linkage");
+    l.put("outcomeRows", link.outcomeRows());
+    l.put("outcomeRowsResolved", link.outcomeRowsResolved());
+    l.put("studentsBothWaves", link.studentsBothWaves());
+    l.put("treatedTeachers", link.treatedTeachers());
+    l.put("treatedTeachersWithStatements", link.treatedTeachersWithStatements());
+    l.put("problems", link.problemCount());
+    if (a.selfReport() != null) {
+      ObjectNode sr = root.putObject("selfReportGap");
+      sr.put("teachers", a.selfReport().teachers());
+      sr.put("meanReported", a.selfReport().meanReported());
+      sr.put("meanLogged", a.selfReport().meanLogged());
+      sr.put("gap", a.selfReport().gap().value());
+    }
+    ObjectNode files = root.putObject("files");
+    files.put("statements", "statements.ndjson");
+    files.put("report", "report/index.html");
+    files.put("data", "data/datapackage.json");
+    files.put("study", "study/truth.json");
+    m.writeValue(file.toFile(), root);
+  }
+
+  private void printSummary(Counts c, Effect e, AnalysisReport a, Path report, Path summary, double seconds, boolean ok) {
+    out.println();
+    out.println("Summary" + (ok ? "" : " — PROBLEMS, see above"));
+    out.printf(Locale.ROOT, "  events tracked            %,d engagement statements from the synthetic course player%n",
+        c.eventsTracked());
+    out.printf(Locale.ROOT, "  delivered to the LRS      %,d (dead-lettered %,d, dropped %,d) via LrsClient batches of %d;"
+        + " the SDK pipeline replaces this later%n", c.delivered(), c.deadLettered(), c.dropped(), BatchDelivery.BATCH_SIZE);
+    out.printf(Locale.ROOT, "  synced late (offline)     %,d statements from %d teachers%n", c.syncedLate(),
+        c.offlineTeachers());
+    out.printf(Locale.ROOT, "  outcomes imported         %,d (rejected %,d)%n", c.outcomesImported(), c.outcomesRejected());
+    out.printf(Locale.ROOT, "  read back from the LRS    %,d (lost %d)%n", c.readBack(), c.lost());
+    out.printf(Locale.ROOT, "  treatment effect          %.3f latent SD, 95%% CI %.3f to %.3f (planted %.2f); "
+        + "SE clustered %.3f vs naive %.3f%n", e.estimate(), e.ciLow(), e.ciHigh(), e.planted(), e.seClustered(),
+        e.seNaive());
+    if (a.selfReport() != null) {
+      out.printf(Locale.ROOT, "  self-report gap           %+.2f modules (reported %.2f vs logged %.2f)%n",
+          a.selfReport().gap().value(), a.selfReport().meanReported(), a.selfReport().meanLogged());
+    }
+    out.printf(Locale.ROOT, "  wall time                 %.1f s%n", seconds);
+    out.println("  summary                   " + summary);
+    out.println("  report                    " + report);
+  }
+
+  private String withDemoSection(String html, StudyConfig cfg, Counts c, Effect e) {
+    String section = String.format(Locale.ROOT, "<section class=\"note\"><p><b>How this report was made.</b> The LearnTrace "
+            + "demo (seed %d) generated a synthetic study of %d schools, %d teachers and %d learners; its %,d course-player "
+            + "events (%,d recorded offline and synced late) were delivered to %s: %,d delivered, %,d "
+            + "dead-lettered, %,d dropped, %d lost. %,d outcome records were imported as statements. Engagement was "
+            + "read back from the LRS for this analysis.</p><p>Delivery in this version: %s.</p><p>Planted treatment "
+            + "effect %.2f latent SD; the ANCOVA estimates %.3f latent SD (95%% CI %.3f to %.3f; %.3f test points).</p>"
+            + "</section>", cfg.seed(), cfg.schools(), cfg.teachers(), cfg.learners(), c.eventsTracked(), c.syncedLate(),
+        esc(lrs != null ? "the embedded LRS" : "the LRS at " + endpoint), c.delivered(), c.deadLettered(), c.dropped(), c.lost(),
+        c.outcomesImported(), esc(ROUTE), e.planted(), e.estimate(), e.ciLow(), e.ciHigh(), e.estimatePoints());
+    int at = html.indexOf("</h1>");
+    return at < 0 ? section + html : html.substring(0, at + 5) + section + html.substring(at + 5);
+  }
+
+  private static String esc(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+
+  // ---- plumbing ----
+
+  private LrsClient client(URI uri, String user, String password) {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10)).build();
+    LrsClient.Builder b = LrsClient.builder(uri).version(o.version()).httpClient(http)
+        .requestTimeout(Duration.ofSeconds(120));
+    if (user != null) {
+      b.credentials(Credentials.basic(user, password));
+    }
+    return b.build();
+  }
+
+  private void step(int n, String what) {
+    out.printf(Locale.ROOT, "[%d/%d] %s%n", n, STEPS, what);
+  }
+
+  /** A progress printer that prints a line at each of {@code lines} evenly spaced points of {@code total}. */
+  private LongConsumer every(String what, long total, int lines) {
+    long[] next = {Math.max(1, total / lines)};
+    return n -> {
+      if (n >= next[0] && n < total) {
+        out.printf(Locale.ROOT, "      %,d / %,d %s%n", n, total, what);
+        while (next[0] <= n) {
+          next[0] += Math.max(1, total / lines);
+        }
+      }
+    };
+  }
+
+  static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(p)) {
+      for (Path x : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(x);
+      }
+    }
+  }
+
+  /** Stops the embedded LRS, if one was started. */
+  @Override
+  public void close() {
+    if (lrs != null) {
+      lrs.close();
+      lrs = null;
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package org.learntrace.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The mission end to end at a small scale: embedded LRS, study, delivery, read-back, analysis, outputs. */
+class MissionRunTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String[] SMALL = {"--seed", "424242", "--schools", "12", "--teachers", "24"};
+
+  // Held so that the levels stick (loggers are weakly referenced): the pool's and Jersey's start-up chatter.
+  static final java.util.logging.Logger POOL = java.util.logging.Logger.getLogger("com.zaxxer.hikari");
+  static final java.util.logging.Logger JERSEY = java.util.logging.Logger.getLogger("org.glassfish.jersey");
+
+  @TempDir static Path tmp;
+  static Run first;
+
+  record Run(int status, String output, Path out) {
+    JsonNode summary() throws IOException {
+      return JSON.readTree(out.resolve("summary.json").toFile());
+    }
+
+    List<String> lines() throws IOException {
+      return Files.readAllLines(out.resolve("statements.ndjson"), StandardCharsets.UTF_8);
+    }
+  }
+
+  static Run run(String name, String... args) {
+    Path out = tmp.resolve(name);
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--out");
+    all.add(out.toString());
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    int status = Demo.run(all.toArray(String[]::new), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    return new Run(status, bytes.toString(StandardCharsets.UTF_8), out);
+  }
+
+  @BeforeAll
+  static void runOnce() {
+    POOL.setLevel(java.util.logging.Level.WARNING);
+    JERSEY.setLevel(java.util.logging.Level.SEVERE);
+    first = run("a", SMALL);
+  }
+
+  @Test
+  void aSmallRunDeliversEverythingLosesNothingAndRecoversAnEffect() throws IOException {
+    assertThat(first.status()).as(first.output()).isZero();
+    JsonNode s = first.summary();
+    long delivered = s.get("statementsDelivered").asLong();
+    assertThat(delivered).isPositive();
+    assertThat(s.get("eventsTracked").asLong()).isEqualTo(delivered);
+    assertThat(s.get("lost").asLong()).isZero();
+    assertThat(s.get("deadLettered").asLong()).isZero();
+    assertThat(s.get("dropped").asLong()).isZero();
+    JsonNode effect = s.get("effect");
+    for (String f : List.of("planted", "estimate", "ciLow", "ciHigh", "standardErrorClustered", "standardErrorNaive")) {
+      assertThat(effect.has(f)).as(f).isTrue();
+      assertThat(effect.get(f).isNumber()).as(f).isTrue();
+    }
+    assertThat(effect.get("planted").asDouble()).isEqualTo(0.2);
+    assertThat(Double.isFinite(effect.get("ciLow").asDouble())).isTrue();
+    assertThat(Double.isFinite(effect.get("ciHigh").asDouble())).isTrue();
+    assertThat(effect.get("ciLow").asDouble()).isLessThan(effect.get("estimate").asDouble())
+        .isLessThan(effect.get("ciHigh").asDouble());
+    assertThat(effect.get("standardErrorClustered").asDouble()).isPositive();
+
+    long outcomes = s.get("outcomesImported").asLong();
+    assertThat(outcomes).isPositive();
+    assertThat(first.lines()).hasSize((int) (delivered + outcomes));
+    assertThat(first.lines()).allSatisfy(l -> assertThat(JSON.readTree(l).has("stored")).isTrue());
+
+    assertThat(first.out().resolve("report/index.html")).isRegularFile();
+    assertThat(Files.readString(first.out().resolve("report/index.html"))).contains("How this report was made")
+        .contains("LrsClient in batches of 100").contains("SDK pipeline");
+    Path pkg = first.out().resolve("data/datapackage.json");
+    assertThat(pkg).isRegularFile();
+    for (JsonNode r : JSON.readTree(pkg.toFile()).get("resources")) {
+      assertThat(first.out().resolve("data").resolve(r.get("path").asText())).isRegularFile();
+    }
+    assertThat(first.out().resolve("data/codebook.md")).isRegularFile();
+    assertThat(first.output()).contains("[1/6]").contains("[6/6]").contains("Summary")
+        .contains("report                    " + first.out().resolve("report/index.html"));
+  }
+
+  @Test
+  void theSameSeedGivesTheSameStatementsWithTheSameIds() throws IOException {
+    Run second = run("b", SMALL);
+    assertThat(second.status()).as(second.output()).isZero();
+    assertThat(contentOf(second.lines())).isEqualTo(contentOf(first.lines()));
+    assertThat(ids(second.lines())).isEqualTo(ids(first.lines())).doesNotHaveDuplicates();
+
+    Run other = run("c", "--seed", "7", "--schools", "4", "--teachers", "6", "--xapi-version", "1.0.3");
+    assertThat(other.status()).as(other.output()).isZero();
+    assertThat(other.summary().get("xapiVersion").asText()).isEqualTo("1.0.3");
+    assertThat(ids(other.lines())).doesNotContainAnyElementsOf(ids(first.lines()));
+    assertThat(other.lines()).allSatisfy(l -> assertThat(JSON.readTree(l).get("version").asText()).startsWith("1.0"));
+  }
+
+  @Test
+  void theReportServerServesTheOutputButNotTheDatabaseOrAnythingOutside() throws Exception {
+    try (ReportServer server = ReportServer.start(first.out(), 0)) {
+      HttpClient http = HttpClient.newHttpClient();
+      URI report = server.reportUri();
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(report).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.body()).contains("LearnTrace study report");
+      assertThat(get(http, report.resolve("/")).statusCode()).isEqualTo(302);
+      assertThat(get(http, report.resolve("/data/datapackage.json")).statusCode()).isEqualTo(200);
+      assertThat(get(http, report.resolve("/summary.json")).statusCode()).isEqualTo(200);
+      assertThat(get(http, report.resolve("/lrs-data/lrs.mv.db")).statusCode()).isEqualTo(404);
+      assertThat(get(http, URI.create(report.resolve("/").toString() + "..%2f..%2fetc%2fpasswd")).statusCode()).isEqualTo(404);
+    }
+  }
+
+  private static HttpResponse<String> get(HttpClient http, URI uri) throws Exception {
+    return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static List<String> ids(List<String> lines) throws IOException {
+    List<String> ids = new ArrayList<>();
+    for (String l : lines) {
+      ids.add(JSON.readTree(l).get("id").asText());
+    }
+    return ids;
+  }
+
+  /** Every statement without what the LRS adds at storage ({@code stored}, {@code authority}). */
+  private static List<JsonNode> contentOf(List<String> lines) throws IOException {
+    List<JsonNode> out = new ArrayList<>();
+    for (String l : lines) {
+      ObjectNode n = (ObjectNode) JSON.readTree(l);
+      n.remove("stored");
+      n.remove("authority");
+      out.add(n);
+    }
+    return out;
+  }
+}

@@ -20,7 +20,7 @@ class MicrometerBindingTest {
       lt.consent().grant(Person.teacher("t-1"), "research", 1);
       lt.tracker().track(Fixtures.played("t-1", 1));
       lt.tracker().track(Fixtures.played("t-unknown", 1));
-      assertThat(lt.flush(Duration.ofSeconds(5))).isTrue();
+      assertThat(lt.flush(Duration.ofSeconds(30))).isTrue();
       assertThat(LearnTraceMetrics.micrometerPresent()).isTrue();
       assertThat(registry.get("learntrace.records.sent").functionCounter().count()).isEqualTo(1);
       assertThat(registry.get("learntrace.events.filtered").tag("reason", "no_consent").functionCounter().count()).isEqualTo(1);

@@ -57,7 +57,7 @@ class PolicyTest {
       lt.consent().grant(Person.teacher("t-1"), "research", 1);
       assertThat(track(lt).status()).isEqualTo(Receipt.Status.FILTERED);
       write(p.resolve("ags.json"), VIDEO_ON);
-      await().atMost(Duration.ofSeconds(10)).until(() -> track(lt).status() != Receipt.Status.FILTERED);
+      await().atMost(Duration.ofSeconds(30)).until(() -> track(lt).status() != Receipt.Status.FILTERED);
     }
   }
 
@@ -139,8 +139,8 @@ class PolicyTest {
           CourseModule.of("ags", "m4"), "v", null, 1));
       Receipt quiz = lt.tracker().track(new QuizItemAnswered(Occurrence.at(Instant.EPOCH), Person.teacher("t-1"),
           Fixtures.AGS_M3, "q", "a", "i", "choice", "b", true, 1.0));
-      assertThat(other.awaitStored(Duration.ofSeconds(5)) && quiz.awaitStored(Duration.ofSeconds(5))).isTrue();
-      assertThat(lt.flush(Duration.ofSeconds(10))).isTrue();
+      assertThat(other.awaitStored(Duration.ofSeconds(30)) && quiz.awaitStored(Duration.ofSeconds(30))).isTrue();
+      assertThat(lt.flush(Duration.ofSeconds(30))).isTrue();
       assertThat(research.received()).extracting(TrackedEvent::id).containsExactlyInAnyOrder(other.eventId(), quiz.eventId());
       assertThat(platform.received()).extracting(TrackedEvent::id).containsExactly(quiz.eventId());
     }

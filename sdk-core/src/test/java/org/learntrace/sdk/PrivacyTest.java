@@ -22,7 +22,7 @@ class PrivacyTest {
       lt.consent().grant(Person.teacher("t-2"), "research", 0);
       assertThat(lt.tracker().track(Fixtures.played("t-2", 1)).filterReason())
           .as("consent form version below the policy's minimum").isEqualTo(FilterReason.NO_CONSENT);
-      assertThat(lt.flush(Duration.ofSeconds(5))).isTrue();
+      assertThat(lt.flush(Duration.ofSeconds(30))).isTrue();
       assertThat(sink.received()).isEmpty();
       assertThat(lt.metrics().filtered(FilterReason.NO_CONSENT)).isEqualTo(2);
     }
@@ -34,11 +34,11 @@ class PrivacyTest {
     try (LearnTrace lt = Fixtures.builder(dir, sink).build()) {
       Person t = Person.teacher("t-3");
       lt.consent().grant(t, "research", 1);
-      assertThat(lt.tracker().track(Fixtures.played("t-3", 1)).awaitStored(Duration.ofSeconds(5))).isTrue();
+      assertThat(lt.tracker().track(Fixtures.played("t-3", 1)).awaitStored(Duration.ofSeconds(30))).isTrue();
       Receipt w = lt.consent().withdraw(t, CourseModule.course("ags"), "research");
-      assertThat(w.awaitStored(Duration.ofSeconds(5))).isTrue();
+      assertThat(w.awaitStored(Duration.ofSeconds(30))).isTrue();
       assertThat(lt.tracker().track(Fixtures.played("t-3", 2)).filterReason()).isEqualTo(FilterReason.NO_CONSENT);
-      assertThat(lt.flush(Duration.ofSeconds(5))).isTrue();
+      assertThat(lt.flush(Duration.ofSeconds(30))).isTrue();
       List<TrackedEvent> got = sink.received();
       assertThat(got).hasSize(2);
       ConsentWithdrawn cw = (ConsentWithdrawn) got.get(1).event();
@@ -69,7 +69,7 @@ class PrivacyTest {
           Location.ofClass("Dhaka", "Gazipur", "Kaliganj", "c-1", "108123", "1A"),
           AssessmentResultRecorded.Gender.FEMALE, 1, "treatment", AssessmentResultRecorded.Wave.BASELINE,
           "ags-test", "1", "A", LocalDate.of(2026, 2, 1), List.of(), 10.0, 0.4));
-      assertThat(lt.flush(Duration.ofSeconds(5))).isTrue();
+      assertThat(lt.flush(Duration.ofSeconds(30))).isTrue();
       String json = sink.received().get(0).eventJson() + sink.received().get(1).eventJson();
       for (String secret : List.of("Rahima", "01712345678", "example.org", "1990123456789", "profile.jpg", "23.8103",
           "203.0.113.7", "imei", "Mozilla", "108123", "8801712345678", "Anik", "t-4", "s-9", "\"1A\"")) {
@@ -90,7 +90,7 @@ class PrivacyTest {
     try (LearnTrace lt = Fixtures.builder(dir, a, b).build()) {
       lt.consent().grant(Person.teacher("t-5"), "research", 1);
       Receipt r = lt.tracker().track(Fixtures.played("t-5", 1));
-      assertThat(lt.flush(Duration.ofSeconds(5))).isTrue();
+      assertThat(lt.flush(Duration.ofSeconds(30))).isTrue();
       String pa = ((VideoPlayed) a.received().get(0).event()).learner().id();
       String pb = ((VideoPlayed) b.received().get(0).event()).learner().id();
       assertThat(pa).isNotEqualTo(pb);

@@ -16,8 +16,8 @@ class TrackerTest {
     try (LearnTrace lt = Fixtures.builder(dir, sink).build()) {
       lt.consent().grant(Person.teacher("t-1"), "research", 1);
       Receipt r = lt.tracker().track(Fixtures.played("t-1", 1));
-      assertThat(r.awaitStored(Duration.ofSeconds(5))).as("stored: %s", r).isTrue();
-      assertThat(lt.flush(Duration.ofSeconds(5))).isTrue();
+      assertThat(r.awaitStored(Duration.ofSeconds(30))).as("stored: %s", r).isTrue();
+      assertThat(lt.flush(Duration.ofSeconds(30))).isTrue();
       assertThat(sink.received()).hasSize(1);
       TrackedEvent e = sink.received().get(0);
       assertThat(e.id()).isEqualTo(r.eventId());
@@ -38,7 +38,7 @@ class TrackerTest {
       Receipt b = lt.tracker().track(Fixtures.played("t-1", 7));
       Receipt c = lt.tracker().track(Fixtures.played("t-1", 8));
       Receipt k = lt.tracker().track(Fixtures.playedWithKey("t-1", "attempt-9"));
-      assertThat(c.awaitStored(Duration.ofSeconds(5)) && k.awaitStored(Duration.ofSeconds(5))).isTrue();
+      assertThat(c.awaitStored(Duration.ofSeconds(30)) && k.awaitStored(Duration.ofSeconds(30))).isTrue();
       assertThat(a.eventId()).isEqualTo(b.eventId()).isNotEqualTo(c.eventId());
       assertThat(a.eventId().version()).isEqualTo(8);
       assertThat(k.eventId()).isEqualTo(org.learntrace.sdk.internal.EventIds.v5(org.learntrace.sdk.internal.EventIds.NAMESPACE, "attempt-9"));

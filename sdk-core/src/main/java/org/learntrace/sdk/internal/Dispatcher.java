@@ -39,6 +39,9 @@ final class Dispatcher implements Runnable {
   private final CircuitBreaker breaker;
   private volatile boolean stopping;
   private volatile long stopDeadline;
+  /** Guards {@link #inSink}: an interrupt may only land while the sink is being called. */
+  private final Object sinkCall = new Object();
+  private Thread inSink;
 
   Dispatcher(Outbox outbox, Lane lane, Sink sink, Settings settings, DeadLetterStore deadLetters,
       SelfMetrics metrics, Clock clock, long seed) {
@@ -59,6 +62,38 @@ final class Dispatcher implements Runnable {
     stopDeadline = deadlineNanos;
     stopping = true;
     lane.wake();
+  }
+
+  /**
+   * Interrupts the dispatcher if, and only if, it is inside its sink's {@code deliver} (e.g. blocked
+   * on a network call). Never elsewhere: an interrupt during a {@code FileChannel} read or write
+   * would close the outbox's shared channels.
+   *
+   * @return whether a sink call was interrupted
+   */
+  boolean interruptSinkCall() {
+    synchronized (sinkCall) {
+      if (inSink != null) {
+        inSink.interrupt();
+        return true;
+      }
+      return false;
+    }
+  }
+
+  private DeliveryResult callSink(List<TrackedEvent> batch) throws Exception {
+    synchronized (sinkCall) {
+      inSink = Thread.currentThread();
+    }
+    try {
+      return sink.deliver(Collections.unmodifiableList(batch));
+    } finally {
+      synchronized (sinkCall) {
+        inSink = null;
+        // An interrupt meant for the sink call must not outlive it and reach file I/O.
+        Thread.interrupted();
+      }
+    }
   }
 
   private boolean pastDeadline() {
@@ -127,7 +162,7 @@ final class Dispatcher implements Runnable {
       }
       DeliveryResult r;
       try {
-        r = sink.deliver(Collections.unmodifiableList(pending));
+        r = callSink(pending);
         if (r == null) {
           r = DeliveryResult.retryLater(null, "sink returned no result");
         }

@@ -165,10 +165,12 @@ public final class Engine {
       for (Thread t : threads) {
         t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
       }
-      for (Thread t : threads) {
+      for (int i = 0; i < threads.size(); i++) {
+        Thread t = threads.get(i);
         if (t.isAlive()) {
           complete = false;
-          t.interrupt();
+          // Only a thread stuck in its sink is interrupted; the others stop at their next check.
+          dispatchers.get(i).interruptSinkCall();
           t.join(1000);
         }
       }

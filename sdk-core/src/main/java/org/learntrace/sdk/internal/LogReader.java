@@ -88,9 +88,14 @@ final class LogReader {
         }
         position += Frames.HEADER + len;
         return body.slice();
-      } catch (ClosedChannelException evicted) {
-        // The segment was evicted under us (drop-oldest): go on from the next one.
+      } catch (ClosedChannelException closed) {
         bufSegment = null;
+        if (log.holds(s)) {
+          // Not evicted: the channel was closed under a live segment (the log is closing, or an
+          // interrupt closed it). Skipping its records would let the cursor pass them undelivered.
+          throw closed;
+        }
+        // The segment was evicted under us (drop-oldest): go on from the next one.
         Segment after = log.segmentAtOrAfter(s.end());
         if (after == null || after == s) {
           return null;

@@ -140,8 +140,7 @@ public final class Outbox implements AutoCloseable {
       case DROP_OLDEST:
         PendingEvent old = queue.poll();
         if (old != null) {
-          old.markDropped(DropReason.QUEUE_FULL);
-          metrics.dropped(DropReason.QUEUE_FULL, 1);
+          old.markDropped(DropReason.QUEUE_FULL, metrics);
           processed(1);
         }
         if (queue.offer(p)) {
@@ -239,14 +238,12 @@ public final class Outbox implements AutoCloseable {
       }
     } catch (IOException | RuntimeException e) {
       LOG.error("outbox: cannot encode {}: {}", p.event.getClass().getSimpleName(), e.toString());
-      p.markDropped(DropReason.UNENCODABLE);
-      metrics.dropped(DropReason.UNENCODABLE, 1);
+      p.markDropped(DropReason.UNENCODABLE, metrics);
       return;
     }
     DropReason refused = makeRoom(total);
     if (refused != null) {
-      p.markDropped(refused);
-      metrics.dropped(refused, 1);
+      p.markDropped(refused, metrics);
       return;
     }
     try {
@@ -257,8 +254,7 @@ public final class Outbox implements AutoCloseable {
       stagedIds.add(id);
     } catch (IOException e) {
       failStaged(e);
-      p.markDropped(DropReason.STORAGE_FAILED);
-      metrics.dropped(DropReason.STORAGE_FAILED, 1);
+      p.markDropped(DropReason.STORAGE_FAILED, metrics);
     }
   }
 
@@ -339,12 +335,13 @@ public final class Outbox implements AutoCloseable {
     dirty = true;
     for (int i = 0; i < staged.size(); i++) {
       PendingEvent p = staged.get(i);
-      p.markStored(stagedIds.get(i));
+      // Counters first, then the receipt: whoever sees it STORED also sees it counted.
       for (String d : p.destinations) {
         lanes.get(d).pending.incrementAndGet();
       }
       metrics.stored.add(p.destinations.length);
       metrics.queued.addAndGet(p.destinations.length);
+      p.markStored(stagedIds.get(i));
     }
     staged.clear();
     stagedIds.clear();
@@ -358,9 +355,8 @@ public final class Outbox implements AutoCloseable {
     LOG.error("outbox: write failed, {} events lost", staged.size(), e);
     log.discardStaged();
     for (PendingEvent p : staged) {
-      p.markDropped(DropReason.STORAGE_FAILED);
+      p.markDropped(DropReason.STORAGE_FAILED, metrics);
     }
-    metrics.dropped(DropReason.STORAGE_FAILED, staged.size());
     staged.clear();
     stagedIds.clear();
   }
@@ -429,11 +425,28 @@ public final class Outbox implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    IOException first = null;
     for (Lane l : lanes.values()) {
-      l.cursor.close();
+      try {
+        l.cursor.close();
+      } catch (IOException e) {
+        first = first == null ? e : first;
+      }
     }
-    log.close();
-    lock.release();
+    try {
+      log.close();
+    } catch (IOException e) {
+      first = first == null ? e : first;
+    }
+    // Always give the directory back, or the next start in this process could never open it.
+    try {
+      lock.release();
+    } catch (IOException e) {
+      first = first == null ? e : first;
+    }
     lockChannel.close();
+    if (first != null) {
+      throw first;
+    }
   }
 }

@@ -266,6 +266,11 @@ final class SegmentLog implements AutoCloseable {
     return s.size;
   }
 
+  /** Whether {@code s} is still part of the log (not evicted or released). */
+  boolean holds(Segment s) {
+    return segments.get(s.base) == s;
+  }
+
   /** The segment holding {@code position}, or the first one after it; null if none. */
   Segment segmentAtOrAfter(long position) {
     Map.Entry<Long, Segment> e = segments.floorEntry(position);
@@ -281,13 +286,25 @@ final class SegmentLog implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    IOException first = null;
     synchronized (lock) {
       for (Segment s : segments.values()) {
-        if (s == active) {
-          s.channel.force(false);
+        try {
+          if (s == active) {
+            s.channel.force(false);
+          }
+        } catch (IOException e) {
+          first = first == null ? e : first;
         }
-        s.channel.close();
+        try {
+          s.channel.close();
+        } catch (IOException e) {
+          first = first == null ? e : first;
+        }
       }
+    }
+    if (first != null) {
+      throw first;
     }
   }
 }

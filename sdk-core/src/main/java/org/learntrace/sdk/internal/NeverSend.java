@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -69,7 +70,31 @@ public final class NeverSend {
   private static final Pattern GPS = Pattern.compile("-?\\d{1,3}\\.\\d{3,}\\s*,\\s*-?\\d{1,3}\\.\\d{3,}");
   private static final Pattern IMAGE = Pattern.compile("data:image/|\\.(?:jpe?g|png|heic|webp)\\b", Pattern.CASE_INSENSITIVE);
 
+  private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
   private NeverSend() {}
+
+  /**
+   * A run that looks like a phone number: at least 9 digits, separators allowed. A date such as
+   * {@code 2026-03-14} (8 digits) is not one, nor is a run made only of ISO dates.
+   */
+  private static boolean containsPhoneNumber(String value) {
+    Matcher m = PHONE.matcher(value);
+    while (m.find()) {
+      String run = m.group();
+      int digits = 0;
+      for (int i = 0; i < run.length(); i++) {
+        if (Character.isDigit(run.charAt(i))) {
+          digits++;
+        }
+      }
+      boolean onlyDates = ISO_DATE.matcher(run).replaceAll("").chars().noneMatch(Character::isDigit);
+      if (digits >= 9 && !onlyDates) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** The category a field name falls under, or null. Matches whole normalized names and their parts. */
   public static Category categoryOfKey(String key) {
@@ -109,7 +134,7 @@ public final class NeverSend {
     if (IPV4.matcher(value).find() || IPV6.matcher(value).find()) {
       return Category.IP_ADDRESS;
     }
-    if (PHONE.matcher(value).find()) {
+    if (containsPhoneNumber(value)) {
       return Category.PHONE;
     }
     if (IMAGE.matcher(value).find()) {

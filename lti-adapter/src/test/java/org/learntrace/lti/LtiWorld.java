@@ -44,6 +44,11 @@ final class LtiWorld implements AutoCloseable {
   final String issuer;
 
   LtiWorld() {
+    this(LtiEventSink.NOOP);
+  }
+
+  /** A world whose tool side also hands its research events to {@code toolResearch}. */
+  LtiWorld(LtiEventSink toolResearch) {
     issuer = platformServer.base().toString();
     URI toolBase = toolServer.base();
     URI launchUrl = URI.create(toolBase + "/lti/tool/launch");
@@ -54,7 +59,10 @@ final class LtiWorld implements AutoCloseable {
         .build();
     tool = LtiTool.builder().clock(clock).platforms(platforms).launchUrl(launchUrl).signingKeys(toolKeys).stateStore(toolState)
         .endpoints(URI.create(toolBase + "/lti/tool/login"), URI.create(toolBase + "/lti/tool/jwks"))
-        .researchEvents(toolEvents::add, KEY)
+        .researchEvents(e -> {
+          toolEvents.add(e);
+          toolResearch.accept(e);
+        }, KEY)
         .lti11Secrets(k -> k.equals("legacy-key") ? java.util.Optional.of("legacy-secret") : java.util.Optional.empty())
         .build();
     tools.save(new ToolRegistration(CLIENT_ID, "Test tool", URI.create(toolBase + "/lti/tool/login"), Set.of(launchUrl),

@@ -19,8 +19,8 @@ import org.learntrace.xapi.lrs.LrsException;
  * fails is counted as dropped. Refused credentials (401, 403) end the delivery with the
  * {@link LrsException}.
  *
- * <p>This is the demo's stand-in for the SDK pipeline (Tracker → policy → outbox → dispatcher →
- * LRS sink), which replaces it in a later version.
+ * <p>Used only with {@code --direct}: by default the demo delivers through the SDK pipeline
+ * ({@link SdkDelivery}: Tracker → policy → pseudonyms → outbox → dispatcher → LRS sink).
  */
 final class BatchDelivery {
   static final int BATCH_SIZE = 100;

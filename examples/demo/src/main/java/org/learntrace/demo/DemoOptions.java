@@ -20,9 +20,12 @@ import org.learntrace.xapi.XapiVersion;
  * @param validate the statement file to validate instead of running the mission, or null
  * @param validateSample whether to validate the bundled sample instead of running the mission
  * @param help whether usage was asked for
+ * @param outbox the SDK's durable outbox directory, or null for {@code <out>/outbox} (emptied at start)
+ * @param direct whether to POST the statements with {@code LrsClient} batches instead of the SDK pipeline
  */
 record DemoOptions(long seed, Path out, Integer schools, Integer teachers, XapiVersion version, URI lrsUrl,
-    String lrsUser, String lrsPassword, boolean serve, Path validate, boolean validateSample, boolean help) {
+    String lrsUser, String lrsPassword, boolean serve, Path validate, boolean validateSample, boolean help,
+    Path outbox, boolean direct) {
 
   /** The default seed (the research CLI's). */
   static final long DEFAULT_SEED = 20260314L;
@@ -36,13 +39,15 @@ record DemoOptions(long seed, Path out, Integer schools, Integer teachers, XapiV
 
   static final String USAGE = String.join("\n",
       "usage: java -jar learntrace-demo.jar [--seed N] [--out DIR] [--schools N] [--teachers N]",
-      "           [--xapi-version 1.0.3|2.0.0] [--lrs-url URL --lrs-user U --lrs-password W] [--serve]",
+      "           [--xapi-version 1.0.3|2.0.0] [--lrs-url URL --lrs-user U --lrs-password W]",
+      "           [--outbox DIR] [--direct] [--serve]",
       "       java -jar learntrace-demo.jar --validate FILE [--xapi-version 1.0.3|2.0.0]",
       "       java -jar learntrace-demo.jar --validate-sample [--xapi-version 1.0.3|2.0.0]",
       "",
       "Runs the LearnTrace mission on embedded defaults: an embedded LRS, a synthetic study (seed " + DEFAULT_SEED + ",",
       DEFAULT_SCHOOLS + " schools, " + DEFAULT_TEACHERS + " teachers), every engagement statement and outcome record delivered to",
-      "the LRS, everything read back, linkage, analysis and a report under --out (default ./demo-out).",
+      "the LRS through the SDK pipeline (policy, pseudonyms, durable outbox, LRS sink), everything read back,",
+      "linkage, analysis and a report under --out (default ./demo-out).",
       "",
       "  --seed N              synthetic study seed (default " + DEFAULT_SEED + ")",
       "  --out DIR             output directory (default ./demo-out)",
@@ -51,6 +56,9 @@ record DemoOptions(long seed, Path out, Integer schools, Integer teachers, XapiV
       "  --xapi-version V      the xAPI version the LRS client speaks (default 2.0.0)",
       "  --lrs-url URL         use this external LRS (its xAPI base) instead of the embedded one",
       "  --lrs-user U, --lrs-password W   its HTTP Basic credentials",
+      "  --outbox DIR          the SDK's durable outbox (default <out>/outbox, emptied at start); a run",
+      "                        killed and started again with the same --outbox delivers what it held",
+      "  --direct              POST the statements with LrsClient batches instead of the SDK pipeline",
       "  --serve               keep the LRS up and serve the report on localhost until Ctrl-C",
       "  --validate FILE       only check an NDJSON statement file against xAPI 1.0.3 and 2.0.0",
       "  --validate-sample     only check the bundled AGS sample statements",
@@ -72,6 +80,8 @@ record DemoOptions(long seed, Path out, Integer schools, Integer teachers, XapiV
     Path validate = null;
     boolean validateSample = false;
     boolean help = false;
+    Path outbox = null;
+    boolean direct = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -84,6 +94,8 @@ record DemoOptions(long seed, Path out, Integer schools, Integer teachers, XapiV
         case "--lrs-user" -> user = value(args, ++i, a);
         case "--lrs-password" -> password = value(args, ++i, a);
         case "--serve" -> serve = true;
+        case "--outbox" -> outbox = Path.of(value(args, ++i, a));
+        case "--direct" -> direct = true;
         case "--validate" -> validate = Path.of(value(args, ++i, a));
         case "--validate-sample" -> validateSample = true;
         case "--help", "-h" -> help = true;
@@ -96,6 +108,9 @@ record DemoOptions(long seed, Path out, Integer schools, Integer teachers, XapiV
     if (user != null && lrsUrl == null) {
       throw new IllegalArgumentException("--lrs-user and --lrs-password need --lrs-url");
     }
+    if (direct && outbox != null) {
+      throw new IllegalArgumentException("--outbox is the SDK pipeline's; it does not go with --direct");
+    }
     if (validate != null && validateSample) {
       throw new IllegalArgumentException("give --validate FILE or --validate-sample, not both");
     }
@@ -104,7 +119,7 @@ record DemoOptions(long seed, Path out, Integer schools, Integer teachers, XapiV
           + teachers + " < " + schools);
     }
     return new DemoOptions(seed, out, schools, teachers, version, lrsUrl, user, password, serve, validate,
-        validateSample, help);
+        validateSample, help, outbox, direct);
   }
 
   /** Whether this is a statement check rather than the mission. */

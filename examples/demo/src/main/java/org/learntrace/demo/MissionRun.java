@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongConsumer;
@@ -44,6 +45,7 @@ import org.learntrace.research.output.StudyExport;
 import org.learntrace.research.synth.StudyConfig;
 import org.learntrace.research.synth.StudyTruth;
 import org.learntrace.research.synth.SyntheticStudy;
+import org.learntrace.sdk.LearningEvent;
 import org.learntrace.xapi.Statement;
 import org.learntrace.xapi.XapiJson;
 import org.learntrace.xapi.lrs.Credentials;
@@ -58,9 +60,13 @@ import org.learntrace.xapi.lrs.StatementQuery;
 final class MissionRun implements AutoCloseable {
   static final String EMBEDDED_USER = "learntrace";
   static final String EMBEDDED_PASSWORD = "demo";
-  static final String ROUTE = "engagement statements POSTed by xapi-adapter's LrsClient in batches of "
-      + BatchDelivery.BATCH_SIZE + "; a later version routes them through the SDK pipeline "
-      + "(Tracker -> policy -> pseudonyms -> durable outbox -> dispatcher -> LRS sink)";
+  /** {@code deliveryRoute} in summary.json. */
+  static final String ROUTE_SDK = "sdk-pipeline";
+  static final String ROUTE_DIRECT = "direct-lrs-client";
+  static final String SDK_PIPELINE = "the SDK pipeline: sdk-core Tracker.track() -> policy (all on) -> keyed pseudonyms "
+      + "-> durable outbox -> dispatcher -> xapi-adapter LrsSink (EventMapper, AGS course catalog) -> HTTP -> LRS";
+  static final String DIRECT = "engagement statements POSTed by xapi-adapter's LrsClient in batches of "
+      + BatchDelivery.BATCH_SIZE + " (--direct), bypassing the SDK pipeline";
   static final int STEPS = 6;
 
   private final DemoOptions o;
@@ -68,6 +74,7 @@ final class MissionRun implements AutoCloseable {
   private final Path dir;
   private EmbeddedLrs lrs;
   private URI endpoint;
+  private long resumedFrom;
 
   MissionRun(DemoOptions options, PrintStream out) {
     this.o = options;
@@ -94,8 +101,17 @@ final class MissionRun implements AutoCloseable {
     out.printf(Locale.ROOT, "LearnTrace demo: seed %d, %d schools, %d teachers, %d learners, xAPI %s, output %s%n",
         cfg.seed(), cfg.schools(), cfg.teachers(), cfg.learners(), o.version(), dir);
     Files.createDirectories(dir);
+    Path outbox = o.outbox() != null ? o.outbox().toAbsolutePath().normalize() : dir.resolve("outbox");
+    Path progress = outbox.resolveSibling(outbox.getFileName() + ".progress.json");
+    if (o.outbox() == null) {
+      deleteTree(outbox);
+      Files.deleteIfExists(progress);
+    }
+    // Started again with the --outbox of a run that was killed: keep its LRS, skip what its outbox holds.
+    long resumeFrom = o.outbox() == null || o.direct() ? 0 : resumable(progress, cfg);
+    resumedFrom = resumeFrom;
     for (String owned : List.of("study", "report", "data", "lrs-data")) {
-      if (!owned.equals("lrs-data") || o.lrsUrl() == null) {
+      if (!owned.equals("lrs-data") || (o.lrsUrl() == null && resumeFrom == 0)) {
         deleteTree(dir.resolve(owned));
       }
     }
@@ -126,31 +142,12 @@ final class MissionRun implements AutoCloseable {
         truth.teachers(), truth.treatedTeachers(), truth.offlineTeachers(), cfg.maxSyncLagDays(), truth.learners(),
         truth.effectSd(), truth.effectPoints());
 
-    // 3. Engagement statements to the LRS, in the order the platform would receive them.
-    step(3, "engagement statements to the LRS");
+    // 3-4. Engagement and outcomes to the LRS: through the SDK pipeline, or POSTed directly.
     Engagement eng = readEngagement(study.resolve(StudySchema.STATEMENTS));
-    out.printf(Locale.ROOT, "      %,d course-player events as xAPI statements; %,d of them recorded offline and synced late. "
-        + "Sent in simulated sync order (%s to %s).%n", eng.statements.size(), eng.syncedLate, eng.firstSync, eng.lastSync);
-    out.println("      Delivery in this version: " + ROUTE + ".");
-    BatchDelivery engagement = new BatchDelivery(client, BatchDelivery.BATCH_SIZE);
-    engagement.deliver(eng.statements, every("engagement statements delivered", eng.statements.size(), 10));
-    out.printf(Locale.ROOT, "      delivered %,d, dead-lettered %,d, dropped %,d (%,d POSTs)%n", engagement.delivered(),
-        engagement.deadLettered(), engagement.dropped(), engagement.posts());
-    engagement.reasons().forEach(r -> out.println("      " + r));
-
-    // 4. Outcome records as statements.
-    step(4, "outcome records to the LRS");
-    OutcomeStatements importer = new OutcomeStatements(study, client.version(), cfg.zone());
-    List<Statement> outcomes = new ArrayList<>();
-    importer.convert(outcomes::add);
-    BatchDelivery outcomeDelivery = new BatchDelivery(client, BatchDelivery.BATCH_SIZE);
-    outcomeDelivery.deliver(outcomes, every("outcome statements imported", outcomes.size(), 4));
-    List<RowError> rowErrors = importer.errors();
-    out.printf(Locale.ROOT, "      %,d assessment rows -> %,d outcome statements imported, %,d rejected, %,d row errors%n",
-        outcomes.size() + rowErrors.size(), outcomeDelivery.delivered(),
-        outcomeDelivery.deadLettered() + outcomeDelivery.dropped(), rowErrors.size());
-    outcomeDelivery.reasons().forEach(r -> out.println("      " + r));
-    rowErrors.stream().limit(10).forEach(e -> out.println("      " + e));
+    Delivered d = o.direct() ? deliverDirect(client, eng, study, cfg)
+        : deliverSdk(client, eng, study, cfg, outbox, progress, resumeFrom);
+    List<RowError> rowErrors = d.rowErrors();
+    Map<String, String> pseudonyms = o.direct() ? Map.of() : SdkDelivery.teacherPseudonyms(study);
 
     // 5. Everything back from the LRS.
     step(5, "reading every statement back from the LRS");
@@ -158,7 +155,7 @@ final class MissionRun implements AutoCloseable {
     EngagementMeasures measures = new EngagementMeasures(cfg.zone());
     Set<UUID> readIds = new HashSet<>();
     long readBack = 0;
-    LongConsumer readProgress = every("statements read back", engagement.delivered() + outcomeDelivery.delivered(), 4);
+    LongConsumer readProgress = every("statements read back", d.tracked(), 4);
     try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(ndjson), 1 << 16);
         Stream<Statement> all = client.streamStatements(StatementQuery.builder().ascending(true).limit(1000).build())) {
       for (Statement s : (Iterable<Statement>) all::iterator) {
@@ -167,15 +164,15 @@ final class MissionRun implements AutoCloseable {
         readIds.add(s.id());
         EngagementEvent e = EngagementEvent.of(s, Vocabulary.TEACHER_SPACE);
         if (e != null) {
-          measures.add(e);
+          measures.add(pseudonyms.isEmpty() ? e : SdkDelivery.relink(e, pseudonyms));
         }
         readProgress.accept(++readBack);
       }
     }
-    Set<UUID> missing = new HashSet<>(engagement.deliveredIds());
-    missing.addAll(outcomeDelivery.deliveredIds());
+    Set<UUID> missing = new HashSet<>(d.ids());
     missing.removeAll(readIds);
-    long lost = missing.size();
+    // After a resume, the ids of the events the killed run tracked are not known here: count them.
+    long lost = Math.max(missing.size(), d.tracked() - readIds.size());
     out.printf(Locale.ROOT, "      %,d statements read back (streaming `more` pages) into %s; %,d teachers' engagement; "
         + "lost %d%n", readBack, dir.relativize(ndjson), measures.teacherIds().size(), lost);
 
@@ -194,9 +191,9 @@ final class MissionRun implements AutoCloseable {
     double k = truth.pointsPerSd();
     Effect effect = new Effect(truth.effectSd(), t.estimate() / k, t.low() / k, t.high() / k, t.seClustered() / k,
         t.seNaive() / k, k, truth.effectPoints(), t.estimate());
-    Counts counts = new Counts(eng.statements.size(), engagement.delivered(), engagement.deadLettered(),
-        engagement.dropped(), lost, outcomeDelivery.delivered(), outcomeDelivery.deadLettered() + outcomeDelivery.dropped(),
-        rowErrors.size(), readBack, eng.syncedLate, truth.offlineTeachers());
+    Counts counts = new Counts(d.tracked(), d.delivered(), d.deadLettered(), d.dropped(), lost, d.outcomes(),
+        d.outcomesRejected(), rowErrors.size(), readBack, eng.syncedLate, truth.offlineTeachers(), d.engagementEvents(),
+        d.filtered(), d.retried());
     Files.writeString(report, withDemoSection(html, cfg, counts, effect), StandardCharsets.UTF_8);
     LinkageReport link = linked.report();
     out.printf(Locale.ROOT, "      %,d of %,d outcome rows linked to one school; %,d students with both waves; "
@@ -205,18 +202,146 @@ final class MissionRun implements AutoCloseable {
     analysis.notes().forEach(n -> out.println("      note: " + n));
 
     Path summary = dir.resolve("summary.json");
-    writeSummary(summary, cfg, counts, effect, analysis, link);
-    boolean ok = lost == 0 && counts.deadLettered() == 0 && counts.dropped() == 0 && counts.outcomesRejected() == 0
+    writeSummary(summary, cfg, counts, effect, analysis, link, outbox);
+    boolean ok = lost == 0 && d.complete() && counts.deadLettered() == 0 && counts.dropped() == 0 && counts.outcomesRejected() == 0
         && rowErrors.isEmpty() && link.clean();
     double seconds = (System.nanoTime() - t0) / 1e9;
     printSummary(counts, effect, analysis, report, summary, seconds, ok);
     return new Outcome(ok ? 0 : 1, report, summary, endpoint);
   }
 
+  // ---- delivery ----
+
+  /** What steps 3 and 4 delivered, by either route. */
+  record Delivered(long tracked, long engagementEvents, long outcomes, long outcomesRejected, long delivered,
+      long deadLettered, long dropped, long filtered, long retried, List<UUID> ids, List<RowError> rowErrors,
+      boolean complete) {}
+
+  /** The default route: every course-player event and outcome record through a real LearnTrace. */
+  private Delivered deliverSdk(LrsClient client, Engagement eng, Path study, StudyConfig cfg, Path outbox, Path progress,
+      long resumeFrom) throws IOException {
+    step(3, "course-player events and outcome records as SDK events");
+    List<LearningEvent> events = new ArrayList<>(SdkDelivery.engagementEvents(eng.statements, eng.received));
+    int engagementEvents = events.size();
+    SdkDelivery.Outcomes outcomes = SdkDelivery.outcomeEvents(study, cfg.zone());
+    events.addAll(outcomes.events());
+    out.printf(Locale.ROOT, "      %,d course-player events (module lifecycle, video played/paused with played segments, "
+            + "quiz answers and attempts, community posts); %,d recorded offline and synced late, handed over in "
+            + "simulated sync order (%s to %s) with their device and receipt times%n", engagementEvents, eng.syncedLate,
+        eng.firstSync, eng.lastSync);
+    out.printf(Locale.ROOT, "      %,d outcome records as AssessmentResultRecorded events, %,d row errors%n",
+        outcomes.events().size(), outcomes.errors().size());
+    outcomes.errors().stream().limit(10).forEach(e -> out.println("      " + e));
+
+    step(4, "SDK pipeline to the LRS");
+    out.println("      " + SDK_PIPELINE);
+    out.println("      durable outbox " + outbox + (o.outbox() == null ? " (emptied at start)" : ""));
+    if (resumeFrom > 0) {
+      out.printf(Locale.ROOT, "      resuming a run that was stopped: its first %,d events are in the outbox or already in "
+          + "the LRS; tracking the remaining %,d%n", resumeFrom, events.size() - resumeFrom);
+    }
+    SdkDelivery.Result r;
+    LongConsumer checkpoint = n -> writeProgress(progress, cfg, n, false);
+    checkpoint.accept(resumeFrom);
+    try {
+      r = SdkDelivery.deliver(outbox, client, events, resumeFrom, checkpoint,
+          every("events tracked", events.size() - resumeFrom, 4),
+          every("statements accepted by the LRS sink", events.size() - resumeFrom, 10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while delivering", e);
+    }
+    out.printf(Locale.ROOT, "      tracked %,d (filtered %,d, dropped %,d); the LRS sink accepted %,d statements, "
+            + "dead-lettered %,d, retried %,d%n", r.tracked(), r.filtered(), r.dropped(),
+        r.sent(), r.deadLettered(), r.retried());
+    r.problems().stream().limit(20).forEach(p -> out.println("      " + p));
+    if (r.flushed()) {
+      writeProgress(progress, cfg, events.size(), true);
+    }
+    return new Delivered(resumeFrom + r.tracked(), engagementEvents, outcomes.events().size(), 0, r.sent(), r.deadLettered(),
+        r.dropped(), r.filtered(), r.retried(), r.trackedIds(), outcomes.errors(), r.flushed() && r.filtered() == 0);
+  }
+
+  /**
+   * How many events an unfinished run with this outbox stored (from its progress file), when the
+   * study and version are the same; 0 for a fresh start.
+   */
+  private long resumable(Path progress, StudyConfig cfg) {
+    if (!Files.isRegularFile(progress)) {
+      return 0;
+    }
+    try {
+      JsonNode p = new ObjectMapper().readTree(progress.toFile());
+      boolean same = p.path("seed").asLong() == cfg.seed() && p.path("schools").asInt() == cfg.schools()
+          && p.path("teachers").asInt() == cfg.teachers() && p.path("learners").asInt() == cfg.learners()
+          && o.version().text().equals(p.path("xapiVersion").asText());
+      if (!same || p.path("complete").asBoolean()) {
+        return 0;
+      }
+      return Math.max(0, p.path("eventsStored").asLong());
+    } catch (IOException | RuntimeException e) {
+      out.println("      ignoring unreadable " + progress + ": " + e.getMessage());
+      return 0;
+    }
+  }
+
+  /** Records, atomically, how many events of this study are safely in the outbox. */
+  private void writeProgress(Path progress, StudyConfig cfg, long stored, boolean complete) {
+    ObjectNode p = new ObjectMapper().createObjectNode();
+    p.put("seed", cfg.seed());
+    p.put("schools", cfg.schools());
+    p.put("teachers", cfg.teachers());
+    p.put("learners", cfg.learners());
+    p.put("xapiVersion", o.version().text());
+    p.put("eventsStored", stored);
+    p.put("complete", complete);
+    try {
+      Path tmp = progress.resolveSibling(progress.getFileName() + ".tmp");
+      Files.createDirectories(progress.toAbsolutePath().getParent());
+      Files.write(tmp, new ObjectMapper().writeValueAsBytes(p));
+      Files.move(tmp, progress, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** {@code --direct}: the generator's statements and the outcome statements POSTed in LrsClient batches. */
+  private Delivered deliverDirect(LrsClient client, Engagement eng, Path study, StudyConfig cfg) throws IOException {
+    step(3, "engagement statements to the LRS");
+    out.printf(Locale.ROOT, "      %,d course-player events as xAPI statements; %,d of them recorded offline and synced late. "
+        + "Sent in simulated sync order (%s to %s).%n", eng.statements.size(), eng.syncedLate, eng.firstSync, eng.lastSync);
+    out.println("      Delivery: " + DIRECT + ".");
+    BatchDelivery engagement = new BatchDelivery(client, BatchDelivery.BATCH_SIZE);
+    engagement.deliver(eng.statements, every("engagement statements delivered", eng.statements.size(), 10));
+    out.printf(Locale.ROOT, "      delivered %,d, dead-lettered %,d, dropped %,d (%,d POSTs)%n", engagement.delivered(),
+        engagement.deadLettered(), engagement.dropped(), engagement.posts());
+    engagement.reasons().forEach(r -> out.println("      " + r));
+
+    step(4, "outcome records to the LRS");
+    OutcomeStatements importer = new OutcomeStatements(study, client.version(), cfg.zone());
+    List<Statement> outcomes = new ArrayList<>();
+    importer.convert(outcomes::add);
+    BatchDelivery outcomeDelivery = new BatchDelivery(client, BatchDelivery.BATCH_SIZE);
+    outcomeDelivery.deliver(outcomes, every("outcome statements imported", outcomes.size(), 4));
+    List<RowError> rowErrors = importer.errors();
+    out.printf(Locale.ROOT, "      %,d assessment rows -> %,d outcome statements imported, %,d rejected, %,d row errors%n",
+        outcomes.size() + rowErrors.size(), outcomeDelivery.delivered(),
+        outcomeDelivery.deadLettered() + outcomeDelivery.dropped(), rowErrors.size());
+    outcomeDelivery.reasons().forEach(r -> out.println("      " + r));
+    rowErrors.stream().limit(10).forEach(e -> out.println("      " + e));
+    List<UUID> ids = new ArrayList<>(engagement.deliveredIds());
+    ids.addAll(outcomeDelivery.deliveredIds());
+    return new Delivered(eng.statements.size(), eng.statements.size(), outcomeDelivery.delivered(),
+        outcomeDelivery.deadLettered() + outcomeDelivery.dropped(), engagement.delivered(), engagement.deadLettered(),
+        engagement.dropped(), 0, 0, ids, rowErrors, true);
+  }
+
   // ---- engagement statements from the generator ----
 
   /** The generator's statements, in simulated sync order, with the generator's `stored` removed. */
-  record Engagement(List<Statement> statements, long syncedLate, LocalDate firstSync, LocalDate lastSync) {}
+  record Engagement(List<Statement> statements, List<Instant> received, long syncedLate, LocalDate firstSync,
+      LocalDate lastSync) {}
 
   private Engagement readEngagement(Path file) throws IOException {
     record Timed(Statement s, long syncMs, int line) {}
@@ -244,10 +369,14 @@ final class MissionRun implements AutoCloseable {
     }
     timed.sort(Comparator.comparingLong(Timed::syncMs).thenComparingInt(Timed::line));
     List<Statement> ordered = new ArrayList<>(timed.size());
-    timed.forEach(x -> ordered.add(x.s()));
+    List<Instant> received = new ArrayList<>(timed.size());
+    timed.forEach(x -> {
+      ordered.add(x.s());
+      received.add(Instant.ofEpochMilli(x.syncMs()));
+    });
     LocalDate first = timed.isEmpty() ? null : day(timed.get(0).syncMs());
     LocalDate last = timed.isEmpty() ? null : day(timed.get(timed.size() - 1).syncMs());
-    return new Engagement(ordered, late, first, last);
+    return new Engagement(ordered, received, late, first, last);
   }
 
   private LocalDate day(long ms) {
@@ -264,22 +393,35 @@ final class MissionRun implements AutoCloseable {
       double pointsPerSd, double plantedPoints, double estimatePoints) {}
 
   record Counts(long eventsTracked, long delivered, long deadLettered, long dropped, long lost, long outcomesImported,
-      long outcomesRejected, long outcomeRowErrors, long readBack, long syncedLate, int offlineTeachers) {}
+      long outcomesRejected, long outcomeRowErrors, long readBack, long syncedLate, int offlineTeachers,
+      long engagementEvents, long filtered, long retried) {}
 
-  private void writeSummary(Path file, StudyConfig cfg, Counts c, Effect e, AnalysisReport a, LinkageReport link)
-      throws IOException {
+  private void writeSummary(Path file, StudyConfig cfg, Counts c, Effect e, AnalysisReport a, LinkageReport link,
+      Path outbox) throws IOException {
     ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = m.createObjectNode();
     root.put("seed", cfg.seed());
     root.put("xapiVersion", o.version().text());
     root.put("lrs", lrs != null ? "embedded" : endpoint.toString());
-    root.put("deliveryRoute", ROUTE);
+    root.put("deliveryRoute", o.direct() ? ROUTE_DIRECT : ROUTE_SDK);
+    root.put("delivery", o.direct() ? DIRECT : SDK_PIPELINE);
+    if (!o.direct()) {
+      ObjectNode p = root.putObject("pipeline");
+      p.put("outbox", outbox.toString());
+      p.put("sink", SdkDelivery.SINK);
+      p.put("pseudonymKeyId", SdkDelivery.KEY_ID);
+      p.put("courseCatalog", "ags-catalog.json (9 modules, en-US and bn-BD)");
+      p.put("filtered", c.filtered());
+      p.put("retried", c.retried());
+      p.put("resumedAfterEvents", resumedFrom);
+    }
     ObjectNode scale = root.putObject("study");
     scale.put("schools", cfg.schools());
     scale.put("teachers", cfg.teachers());
     scale.put("learners", cfg.learners());
     scale.put("offlineTeachers", c.offlineTeachers());
     root.put("eventsTracked", c.eventsTracked());
+    root.put("engagementEvents", c.engagementEvents());
     root.put("statementsDelivered", c.delivered());
     root.put("deadLettered", c.deadLettered());
     root.put("dropped", c.dropped());
@@ -328,10 +470,17 @@ final class MissionRun implements AutoCloseable {
   private void printSummary(Counts c, Effect e, AnalysisReport a, Path report, Path summary, double seconds, boolean ok) {
     out.println();
     out.println("Summary" + (ok ? "" : " — PROBLEMS, see above"));
-    out.printf(Locale.ROOT, "  events tracked            %,d engagement statements from the synthetic course player%n",
-        c.eventsTracked());
-    out.printf(Locale.ROOT, "  delivered to the LRS      %,d (dead-lettered %,d, dropped %,d) via LrsClient batches of %d;"
-        + " the SDK pipeline replaces this later%n", c.delivered(), c.deadLettered(), c.dropped(), BatchDelivery.BATCH_SIZE);
+    if (o.direct()) {
+      out.printf(Locale.ROOT, "  events tracked            %,d engagement statements from the synthetic course player%n",
+          c.eventsTracked());
+      out.printf(Locale.ROOT, "  delivered to the LRS      %,d (dead-lettered %,d, dropped %,d) via LrsClient batches of %d"
+          + " (--direct)%n", c.delivered(), c.deadLettered(), c.dropped(), BatchDelivery.BATCH_SIZE);
+    } else {
+      out.printf(Locale.ROOT, "  events tracked            %,d (%,d course-player events, %,d outcome records)%n",
+          c.eventsTracked(), c.engagementEvents(), c.outcomesImported());
+      out.printf(Locale.ROOT, "  delivered to the LRS      %,d (dead-lettered %,d, dropped %,d) through the SDK pipeline%n",
+          c.delivered(), c.deadLettered(), c.dropped());
+    }
     out.printf(Locale.ROOT, "  synced late (offline)     %,d statements from %d teachers%n", c.syncedLate(),
         c.offlineTeachers());
     out.printf(Locale.ROOT, "  outcomes imported         %,d (rejected %,d)%n", c.outcomesImported(), c.outcomesRejected());
@@ -351,13 +500,13 @@ final class MissionRun implements AutoCloseable {
   private String withDemoSection(String html, StudyConfig cfg, Counts c, Effect e) {
     String section = String.format(Locale.ROOT, "<section class=\"note\"><p><b>How this report was made.</b> The LearnTrace "
             + "demo (seed %d) generated a synthetic study of %d schools, %d teachers and %d learners; its %,d course-player "
-            + "events (%,d recorded offline and synced late) were delivered to %s: %,d delivered, %,d "
-            + "dead-lettered, %,d dropped, %d lost. %,d outcome records were imported as statements. Engagement was "
+            + "events (%,d recorded offline and synced late) and %,d outcome records were delivered to %s: %,d "
+            + "statements delivered, %,d dead-lettered, %,d dropped, %d lost. Engagement was "
             + "read back from the LRS for this analysis.</p><p>Delivery in this version: %s.</p><p>Planted treatment "
             + "effect %.2f latent SD; the ANCOVA estimates %.3f latent SD (95%% CI %.3f to %.3f; %.3f test points).</p>"
-            + "</section>", cfg.seed(), cfg.schools(), cfg.teachers(), cfg.learners(), c.eventsTracked(), c.syncedLate(),
-        esc(lrs != null ? "the embedded LRS" : "the LRS at " + endpoint), c.delivered(), c.deadLettered(), c.dropped(), c.lost(),
-        c.outcomesImported(), esc(ROUTE), e.planted(), e.estimate(), e.ciLow(), e.ciHigh(), e.estimatePoints());
+            + "</section>", cfg.seed(), cfg.schools(), cfg.teachers(), cfg.learners(), c.engagementEvents(), c.syncedLate(),
+        c.outcomesImported(), esc(lrs != null ? "the embedded LRS" : "the LRS at " + endpoint), c.delivered(),
+        c.deadLettered(), c.dropped(), c.lost(), esc(o.direct() ? DIRECT : SDK_PIPELINE), e.planted(), e.estimate(), e.ciLow(), e.ciHigh(), e.estimatePoints());
     int at = html.indexOf("</h1>");
     return at < 0 ? section + html : html.substring(0, at + 5) + section + html.substring(at + 5);
   }

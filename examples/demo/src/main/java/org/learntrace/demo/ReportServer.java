@@ -67,7 +67,8 @@ final class ReportServer implements AutoCloseable {
         return;
       }
       Path file = root.resolve(path.substring(1)).normalize();
-      if (!file.startsWith(root) || file.startsWith(root.resolve("lrs-data")) || !Files.isRegularFile(file)) {
+      if (!file.startsWith(root) || file.startsWith(root.resolve("lrs-data")) || file.startsWith(root.resolve("outbox"))
+          || !Files.isRegularFile(file)) {
         send(x, 404, "text/plain; charset=utf-8", ("not found: " + path + "\n").getBytes(StandardCharsets.UTF_8));
         return;
       }

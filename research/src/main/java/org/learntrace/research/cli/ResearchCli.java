@@ -17,7 +17,6 @@ import org.learntrace.research.analysis.StudyAnalysis;
 import org.learntrace.research.data.OutcomeStatements;
 import org.learntrace.research.data.RowError;
 import org.learntrace.research.data.StudySchema;
-import org.learntrace.research.engagement.EngagementEvent;
 import org.learntrace.research.engagement.EngagementMeasures;
 import org.learntrace.research.engagement.LrsStatements;
 import org.learntrace.research.engagement.NdjsonStatements;
@@ -269,15 +268,7 @@ public final class ResearchCli implements Callable<Integer> {
           b.basicAuth(user, password == null ? "" : password);
         }
         EngagementMeasures m = new EngagementMeasures(z);
-        long[] n = {0};
-        LongConsumer p = progress("statements", quiet);
-        b.build().forEach(s -> {
-          EngagementEvent e = EngagementEvent.of(s, Vocabulary.TEACHER_SPACE);
-          if (e != null) {
-            m.add(e);
-          }
-          p.accept(++n[0]);
-        });
+        b.build().engagement(Vocabulary.TEACHER_SPACE, m::add, progress("statements", quiet));
         endProgress(quiet);
         return m;
       }

@@ -14,10 +14,13 @@ import org.learntrace.xapi.Statement;
  * @param teacherId the actor's account name
  * @param verb the verb IRI
  * @param objectId the object's id (activity id, or empty for non-activities)
- * @param moduleId the module: the first {@code parent} activity, else the object when it is a
- *     module; empty when the statement is not about a module
+ * @param moduleId the module: the first {@code parent} activity typed as a module (else the first
+ *     {@code parent}), else the object when it is a module; empty when the statement is not about a
+ *     module
  * @param timestampMs when it happened (device time), epoch milliseconds
- * @param storedMs when the LRS stored it, or {@link Long#MIN_VALUE} when unknown
+ * @param storedMs when the platform received it: the {@code received-at} context extension when
+ *     present (statements from the SDK pipeline), else when the LRS stored it, or
+ *     {@link Long#MIN_VALUE} when unknown
  * @param syncedLate the synced-late extension, or null
  * @param device the device-class extension, or null
  * @param playedSegments the played-segments result extension, or null
@@ -44,7 +47,14 @@ public record EngagementEvent(String teacherId, String verb, String objectId, St
     Context c = s.context();
     Extensions ctx = c == null || c.extensions() == null ? Extensions.empty() : c.extensions();
     if (c != null && c.contextActivities() != null && !c.contextActivities().parent().isEmpty()) {
-      module = c.contextActivities().parent().get(0).id();
+      List<Activity> parents = c.contextActivities().parent();
+      module = parents.get(0).id();
+      for (Activity p : parents) {
+        if (p.definition() != null && Vocabulary.MODULE_TYPE.equals(p.definition().type())) {
+          module = p.id();
+          break;
+        }
+      }
     } else if (s.object() instanceof Activity act && act.definition() != null
         && Vocabulary.MODULE_TYPE.equals(act.definition().type())) {
       module = act.id();
@@ -54,10 +64,22 @@ public record EngagementEvent(String teacherId, String verb, String objectId, St
         ? s.result().score().scaled() : Double.NaN;
     return new EngagementEvent(a.account().name(), s.verb().id(), objectId, module,
         s.timestamp().instant().toEpochMilli(),
-        s.stored() == null ? Long.MIN_VALUE : s.stored().instant().toEpochMilli(),
+        received(ctx.get(Vocabulary.EXT_RECEIVED_AT),
+            s.stored() == null ? Long.MIN_VALUE : s.stored().instant().toEpochMilli()),
         bool(ctx.get(Vocabulary.EXT_SYNCED_LATE)), text(ctx.get(Vocabulary.EXT_DEVICE)),
         text(res.get(Vocabulary.EXT_PLAYED_SEGMENTS)), number(ctx.get(Vocabulary.EXT_LENGTH)), scaled,
         s.result() == null ? null : s.result().success());
+  }
+
+  private static long received(JsonNode n, long stored) {
+    if (n != null && n.isTextual()) {
+      try {
+        return java.time.Instant.parse(n.textValue()).toEpochMilli();
+      } catch (java.time.format.DateTimeParseException e) {
+        return stored;
+      }
+    }
+    return stored;
   }
 
   private static Boolean bool(JsonNode n) {
@@ -74,5 +96,5 @@ public record EngagementEvent(String teacherId, String verb, String objectId, St
 
   /** Verbs that count as community-of-practice activity. */
   static final List<String> COMMUNITY = List.of(Vocabulary.COMMENTED, Vocabulary.SHARED, Vocabulary.ASKED,
-      Vocabulary.REPLIED);
+      Vocabulary.REPLIED, Vocabulary.TINCAN_REPLIED);
 }

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,98 +74,259 @@ public final class NdjsonStatements {
     return null;
   }
 
+  /** Bytes per chunk handed to a worker in {@link #engagement} (whole lines; a longer line grows it). */
+  static final int CHUNK = 4 << 20;
+
   /**
    * The engagement measures of every teacher statement in the file, parsing on {@code threads}
    * workers (each with its own {@link EngagementMeasures}, merged at the end).
    *
+   * <p>The fast path: the file is read in chunks of whole lines as bytes, and each line goes
+   * through {@link EngagementProjection} (Jackson's streaming parser, no tree, no model). A line
+   * the projection cannot decide — invalid, or an unusual but valid statement — is read with the
+   * model reader exactly as {@link #read} does, so the events, counts and {@link LineError}s are
+   * those of the model path. As with a {@link BufferedReader}, lines end at {@code \n}, {@code \r}
+   * or {@code \r\n}, and input that is not UTF-8 fails with a {@link CharacterCodingException}.
+   * Memory is bounded by a few chunks in flight.
+   *
    * @param idSpace the teachers' account homePage
-   * @param progress told the number of lines read so far, every batch
+   * @param progress told the number of lines read so far, every chunk
    */
   public static EngagementPass engagement(Path file, String idSpace, java.time.ZoneId zone, int threads,
       LongConsumer progress) throws IOException {
+    return engagement(file, idSpace, zone, threads, progress, CHUNK);
+  }
+
+  /** {@link #engagement(Path, String, java.time.ZoneId, int, LongConsumer)} with chunks of {@code chunkBytes}. */
+  static EngagementPass engagement(Path file, String idSpace, java.time.ZoneId zone, int threads,
+      LongConsumer progress, int chunkBytes) throws IOException {
     int workers = Math.max(1, threads);
     ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
       Thread t = new Thread(r, "engagement-parser");
       t.setDaemon(true);
       return t;
     });
-    List<EngagementMeasures> parts = new ArrayList<>();
-    List<LineError> errors = java.util.Collections.synchronizedList(new ArrayList<>());
-    long[] others = new long[1];
-    ThreadLocal<EngagementMeasures> local = ThreadLocal.withInitial(() -> {
-      EngagementMeasures m = new EngagementMeasures(zone);
+    List<Worker> parts = new ArrayList<>();
+    ThreadLocal<Worker> local = ThreadLocal.withInitial(() -> {
+      Worker w = new Worker(new EngagementMeasures(zone), new EngagementProjection(idSpace));
       synchronized (parts) {
-        parts.add(m);
+        parts.add(w);
       }
-      return m;
+      return w;
     });
-    java.util.concurrent.atomic.AtomicLong otherCount = new java.util.concurrent.atomic.AtomicLong();
-    java.util.ArrayDeque<Future<?>> inFlight = new java.util.ArrayDeque<>();
-    long lines = 0;
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      while (true) {
-        String[] batch = new String[BATCH];
-        int size = 0;
-        String line;
-        while (size < BATCH && (line = r.readLine()) != null) {
-          batch[size++] = line;
+    java.util.ArrayDeque<Future<Chunk>> inFlight = new java.util.ArrayDeque<>();
+    List<Chunk> done = new ArrayList<>();
+    long[] linesDone = {0};
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] carry = new byte[0];
+      int carryLen = 0;
+      boolean eof = false;
+      while (!eof) {
+        byte[] buf = new byte[Math.max(chunkBytes, carryLen * 2)];
+        System.arraycopy(carry, 0, buf, 0, carryLen);
+        int len = carryLen;
+        while (len < buf.length) {
+          int n = in.read(buf, len, buf.length - len);
+          if (n < 0) {
+            eof = true;
+            break;
+          }
+          len += n;
         }
-        if (size == 0) {
+        int cut = eof ? len : lastLineEnd(buf, len);
+        if (cut <= 0 && !eof) {
+          carry = buf; // one line longer than the buffer: grow it
+          carryLen = len;
+          continue;
+        }
+        carryLen = len - cut;
+        carry = new byte[Math.max(carryLen, 1)];
+        System.arraycopy(buf, cut, carry, 0, carryLen);
+        if (cut == 0) {
           break;
         }
-        final long first = lines + 1;
-        final int count = size;
-        lines += size;
+        Chunk chunk = new Chunk(buf, cut);
         inFlight.add(pool.submit(() -> {
-          EngagementMeasures m = local.get();
-          ObjectMapper mapper = XapiJson.mapper();
-          for (int i = 0; i < count; i++) {
-            if (batch[i].isBlank()) {
-              continue;
-            }
-            Statement s = parse(mapper, batch[i], first + i, e -> {
-              if (errors.size() < 1000) {
-                errors.add(e);
-              }
-            });
-            if (s == null) {
-              continue;
-            }
-            EngagementEvent e = EngagementEvent.of(s, idSpace);
-            if (e == null) {
-              otherCount.incrementAndGet();
-            } else {
-              m.add(e);
-            }
-          }
+          chunk.run(local.get());
+          return chunk;
         }));
         while (inFlight.size() > workers * 2) {
-          join(inFlight.poll());
+          finish(join(inFlight.poll()), done, linesDone, progress);
         }
-        progress.accept(lines);
       }
       while (!inFlight.isEmpty()) {
-        join(inFlight.poll());
+        finish(join(inFlight.poll()), done, linesDone, progress);
       }
     } finally {
       pool.shutdown();
     }
-    others[0] = otherCount.get();
-    EngagementMeasures all = new EngagementMeasures(zone);
-    for (EngagementMeasures m : parts) {
-      all.merge(m);
+    // number the errors: chunks know their line numbers only relative to their own start
+    List<LineError> errors = new ArrayList<>();
+    long first = 1;
+    long others = 0;
+    for (Chunk c : done) {
+      for (int i = 0; i < c.errorCount && errors.size() < 1000; i++) {
+        errors.add(new LineError(first + c.errorLines[i], c.errorDetails[i]));
+      }
+      first += c.lines;
+      others += c.others;
     }
-    errors.sort(java.util.Comparator.comparingLong(LineError::line));
-    return new EngagementPass(all, lines, others[0], List.copyOf(errors));
+    EngagementMeasures all = new EngagementMeasures(zone);
+    for (Worker w : parts) {
+      all.merge(w.measures);
+    }
+    return new EngagementPass(all, linesDone[0], others, List.copyOf(errors));
   }
 
-  private static void join(Future<?> f) throws IOException {
+  private static void finish(Chunk c, List<Chunk> done, long[] linesDone, LongConsumer progress) {
+    c.buf = null;
+    done.add(c);
+    linesDone[0] += c.lines;
+    progress.accept(linesDone[0]);
+  }
+
+  /** One past the last {@code \n}, or {@code \r} not at the end (it may be the first of a pair), or 0. */
+  static int lastLineEnd(byte[] b, int len) {
+    for (int i = len - 1; i >= 0; i--) {
+      if (b[i] == '\n' || (b[i] == '\r' && i < len - 1)) {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
+
+  /** A worker thread's measures and projection. */
+  private record Worker(EngagementMeasures measures, EngagementProjection projection) {}
+
+  /** Whole lines of the file; {@link #run} parses them and remembers counts and errors. */
+  private static final class Chunk {
+    byte[] buf;
+    final int len;
+    long lines;
+    long others;
+    int errorCount;
+    long[] errorLines = new long[0];
+    String[] errorDetails = new String[0];
+
+    Chunk(byte[] buf, int len) {
+      this.buf = buf;
+      this.len = len;
+    }
+
+    void run(Worker w) {
+      byte[] b = buf;
+      int start = 0;
+      boolean ascii = true;
+      for (int i = 0; i < len; i++) {
+        // eight bytes at a time while none is a line end or non-ASCII
+        while (i + 8 <= len && plainAscii((long) LONGS.get(b, i))) {
+          i += 8;
+        }
+        if (i >= len) {
+          break;
+        }
+        byte c = b[i];
+        if (c == '\n' || c == '\r') {
+          line(w, b, start, i - start, ascii);
+          if (c == '\r' && i + 1 < len && b[i + 1] == '\n') {
+            i++;
+          }
+          start = i + 1;
+          ascii = true;
+        } else if (c < 0) {
+          ascii = false;
+        }
+      }
+      if (start < len) {
+        line(w, b, start, len - start, ascii);
+      }
+    }
+
+    private void line(Worker w, byte[] b, int off, int n, boolean ascii) {
+      long at = lines++;
+      if (!ascii && !Utf8.isWellFormed(b, off, n)) {
+        throw new UncheckedIOException(new MalformedInputException(1));
+      }
+      if (isBlank(b, off, n)) {
+        return;
+      }
+      EngagementProjection p = w.projection();
+      int r = p.line(b, off, n);
+      if (r == EngagementProjection.EVENT) {
+        w.measures().add(p.event());
+        return;
+      }
+      if (r == EngagementProjection.OTHER) {
+        others++;
+        return;
+      }
+      // the model path, exactly as before
+      String text = new String(b, off, n, StandardCharsets.UTF_8);
+      Statement s = parse(XapiJson.mapper(), text, at, e -> error(at, e.detail()));
+      if (s == null) {
+        return;
+      }
+      EngagementEvent e = EngagementEvent.of(s, w.projection().idSpace());
+      if (e == null) {
+        others++;
+      } else {
+        w.measures().add(e);
+      }
+    }
+
+    private void error(long relativeLine, String detail) {
+      if (errorCount == errorLines.length) {
+        int size = Math.min(1000, Math.max(4, errorCount * 2));
+        if (size == errorCount) {
+          return; // the pass keeps the first 1000
+        }
+        errorLines = java.util.Arrays.copyOf(errorLines, size);
+        errorDetails = java.util.Arrays.copyOf(errorDetails, size);
+      }
+      errorLines[errorCount] = relativeLine;
+      errorDetails[errorCount] = detail;
+      errorCount++;
+    }
+  }
+
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
+  /** Whether none of the eight bytes is {@code \n}, {@code \r} or non-ASCII. */
+  static boolean plainAscii(long w) {
+    long lf = w ^ (ONES * '\n');
+    long cr = w ^ (ONES * '\r');
+    long zeroLf = (lf - ONES) & ~lf;
+    long zeroCr = (cr - ONES) & ~cr;
+    return ((w | zeroLf | zeroCr) & HIGHS) == 0;
+  }
+
+  /** As {@link String#isBlank} of the decoded line. */
+  private static boolean isBlank(byte[] b, int off, int n) {
+    for (int i = off; i < off + n; i++) {
+      byte c = b[i];
+      if (c < 0) {
+        return new String(b, off, n, StandardCharsets.UTF_8).isBlank();
+      }
+      if (!(c == ' ' || (c >= 9 && c <= 13) || (c >= 28 && c <= 31))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static <T> T join(Future<T> f) throws IOException {
     try {
-      f.get();
+      return f.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while reading statements", e);
     } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof UncheckedIOException u) {
+        throw u.getCause();
+      }
       throw new IOException("reading statements failed: " + e.getCause(), e.getCause());
     }
   }

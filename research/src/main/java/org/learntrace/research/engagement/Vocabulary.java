@@ -22,6 +22,8 @@ public final class Vocabulary {
   public static final String SATISFIED = "https://w3id.org/xapi/adl/verbs/satisfied";
   public static final String ABANDONED = "https://w3id.org/xapi/adl/verbs/abandoned";
   public static final String LAUNCHED = ADL + "launched";
+  /** The Tin Can registry's "replied", which the SDK's xAPI mapping (EventMapper) writes for replies. */
+  public static final String TINCAN_REPLIED = "http://id.tincanapi.com/verb/replied";
 
   public static final String VIDEO_PLAYED = "https://w3id.org/xapi/video/verbs/played";
   public static final String VIDEO_PAUSED = "https://w3id.org/xapi/video/verbs/paused";
@@ -48,6 +50,11 @@ public final class Vocabulary {
   public static final String EXT_SYNCED_LATE = LT_EXT + "synced-late";
   public static final String EXT_BYTES = LT_EXT + "bytes";
   public static final String EXT_ITEM_SCORES = LT_EXT + "item-scores";
+  /**
+   * When the platform received the statement (the SDK's {@code Occurrence.receivedAt}, written by
+   * EventMapper): days after the timestamp for offline syncers, whenever the LRS happened to store it.
+   */
+  public static final String EXT_RECEIVED_AT = LT_EXT + "received-at";
 
   public static final String TEACHER_SPACE = "https://muktopaath.gov.bd/id/teachers";
   public static final String STUDENT_SPACE = LT + "id/students";

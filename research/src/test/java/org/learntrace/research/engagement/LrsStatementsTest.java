@@ -74,6 +74,27 @@ class LrsStatementsTest {
   }
 
   @Test
+  void theFastEngagementPathGivesTheModelsEventsPageByPage() throws IOException {
+    List<EngagementEvent> want = new ArrayList<>();
+    LrsStatements lrs = LrsStatements.builder(base()).basicAuth("user", "pw").build();
+    long modelCount = lrs.forEach(s -> {
+      EngagementEvent e = EngagementEvent.of(s, Vocabulary.TEACHER_SPACE);
+      if (e != null) {
+        want.add(e);
+      }
+    });
+    List<EngagementEvent> got = new ArrayList<>();
+    List<Long> progress = new ArrayList<>();
+    long n = lrs.engagement(Vocabulary.TEACHER_SPACE, got::add, progress::add);
+    assertThat(n).isEqualTo(modelCount).isEqualTo(sample.size());
+    assertThat(got).isEqualTo(want);
+    assertThat(progress).containsExactly(3L, (long) sample.size());
+    assertThatThrownBy(() -> LrsStatements.builder(base()).basicAuth("user", "wrong").build()
+        .engagement(Vocabulary.TEACHER_SPACE, e -> {}, x -> {}))
+        .isInstanceOf(IOException.class).hasMessageContaining("answered 401");
+  }
+
+  @Test
   void aRefusedRequestNamesTheUrlAndStatus() {
     assertThatThrownBy(() -> LrsStatements.builder(base()).basicAuth("user", "wrong").build().forEach(s -> {}))
         .isInstanceOf(IOException.class).hasMessageContaining("answered 401").hasMessageContaining("/xapi/statements");

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.db.Store;
 import org.learntrace.lrs.spi.AttachmentContent;
 import org.learntrace.lrs.spi.Document;
 import org.learntrace.lrs.spi.DocumentKey;
@@ -58,7 +63,11 @@ public final class JdbcLrsStore implements LrsStore {
       .map(k -> String.valueOf(k.code())).toArray(String[]::new);
   private static final int AUTHORITY_KIND = IndexEntry.Kind.AUTHORITY.ordinal();
   private static final int ROWS_PER_INSERT = 50;
+  /** A group commit takes queued batches until it holds at least this many statements. */
+  private static final int GROUP_STATEMENTS = 2_000;
   private static final int INPLACE_LOB_BYTES = 65_536;
+  /** H2's background writer period; writes do not wait for it (see {@link #durable()}). */
+  private static final int WRITE_DELAY_MS = 500;
   private static final MultiRowInsert STATEMENT_INSERT =
       MultiRowInsert.of("INSERT INTO lrs_statement (seq, id, stored, voided, voiding, content_hash, json)", "(?, ?, ?, FALSE, ?, ?, ?)", 6);
   private static final MultiRowInsert INDEX_INSERT = MultiRowInsert.of("INSERT INTO lrs_statement_index (k, seq, kind, h)", "(?, ?, ?, ?)", 4);
@@ -70,8 +79,15 @@ public final class JdbcLrsStore implements LrsStore {
 
   private final HikariDataSource dataSource;
   private final boolean postgres;
+  /**
+   * Writes H2's committed changes to its file (see {@link #durable()}); null on PostgreSQL and on
+   * H2 databases this process does not hold (server mode), where a commit is durable by itself.
+   */
+  private final Store h2Store;
   private final Clock clock;
   private final Object writeLock = new Object();
+  /** Statement batches waiting to be written (group commit, see {@link #writeGroup()}). */
+  private final ConcurrentLinkedQueue<PendingBatch> pending = new ConcurrentLinkedQueue<>();
   private long lastSeq;
   private long lastStored;
 
@@ -81,6 +97,8 @@ public final class JdbcLrsStore implements LrsStore {
     this.clock = clock;
     try {
       migrate();
+      h2Store = postgres ? null : embeddedH2Store(dataSource);
+      durable();
       try (Connection c = dataSource.getConnection();
           PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(seq), 0), COALESCE(MAX(stored), 0) FROM lrs_statement");
           ResultSet rs = ps.executeQuery()) {
@@ -102,7 +120,10 @@ public final class JdbcLrsStore implements LrsStore {
   /** An H2 database in files under {@code directory}, with the given clock for stored times. */
   public static JdbcLrsStore h2(Path directory, Clock clock) {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl("jdbc:h2:file:" + directory.toAbsolutePath().resolve("lrs") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
+    // A commit leaves its changes in memory (WRITE_DELAY > 0: no file write inside the commit, so
+    // not under the statement write lock); every write then calls durable(), which writes all
+    // changes committed so far to the file in one MVStore chunk: concurrent requests share it.
+    config.setJdbcUrl("jdbc:h2:file:" + directory.toAbsolutePath().resolve("lrs") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=" + WRITE_DELAY_MS
         // Statement JSON up to this size is kept in its row instead of H2's separate LOB maps.
         + ";MAX_LENGTH_INPLACE_LOB=" + INPLACE_LOB_BYTES);
     config.setUsername("sa");
@@ -143,6 +164,36 @@ public final class JdbcLrsStore implements LrsStore {
     config.setPassword(password == null ? "" : password);
     config.setMaximumPoolSize(8);
     return new JdbcLrsStore(new HikariDataSource(config), false, Clock.systemUTC());
+  }
+
+  /** The MVStore-backed {@link Store} of an H2 database open in this process, or null. */
+  private static Store embeddedH2Store(HikariDataSource dataSource) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      if (c.isWrapperFor(JdbcConnection.class)
+          && c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session
+          && session.getDatabase().getStore() != null
+          && session.getDatabase().isPersistent()) {
+        return session.getDatabase().getStore();
+      }
+      return null;
+    }
+  }
+
+  /**
+   * Makes every change committed so far survive a kill of the process: on H2, writes them to the
+   * database file (the operating system's page cache) unless a write started after they were
+   * committed already did. Called after each commit, outside the statement write lock, before the
+   * write is acknowledged; concurrent callers share one file write (group commit). On PostgreSQL
+   * the commit itself was durable.
+   */
+  private void durable() {
+    if (h2Store != null) {
+      try {
+        h2Store.flush();
+      } catch (RuntimeException e) {
+        throw new StoreException("cannot write the H2 database file: " + e.getMessage(), e);
+      }
+    }
   }
 
   // ---- schema ----
@@ -187,36 +238,181 @@ public final class JdbcLrsStore implements LrsStore {
 
   @Override
   public void storeStatements(List<NewStatement> statements, Map<String, AttachmentContent> attachments) {
+    PendingBatch mine = new PendingBatch(statements, attachments);
+    pending.add(mine);
     synchronized (writeLock) {
-      long seqBefore = lastSeq;
-      long storedBefore = lastStored;
-      try (Connection c = dataSource.getConnection()) {
-        c.setAutoCommit(false);
-        Map<String, String> definitionUpdates = new HashMap<>();
-        try {
-          insertStatements(c, statements, attachments, definitionUpdates);
-          c.commit();
-        } catch (SQLException | RuntimeException e) {
-          c.rollback();
-          lastSeq = seqBefore;
-          lastStored = storedBefore;
-          throw e;
+      // Group commit: whoever holds the write lock writes every batch queued so far in one
+      // transaction. A caller whose batch was written by another returns as soon as it gets the lock.
+      while (!mine.done) {
+        writeGroup();
+      }
+    }
+    if (mine.failure != null) {
+      throw mine.failure;
+    }
+    durable();
+  }
+
+  /** A batch waiting for the writer; {@code done} and {@code failure} are guarded by the write lock. */
+  private static final class PendingBatch {
+    final List<NewStatement> statements;
+    final Map<String, AttachmentContent> attachments;
+    /** Which statements had no {@code timestamp} when received (the store sets it to {@code stored}). */
+    final boolean[] stampTimestamp;
+    boolean done;
+    RuntimeException failure;
+
+    PendingBatch(List<NewStatement> statements, Map<String, AttachmentContent> attachments) {
+      this.statements = statements;
+      this.attachments = attachments;
+      this.stampTimestamp = new boolean[statements.size()];
+      for (int i = 0; i < stampTimestamp.length; i++) {
+        stampTimestamp[i] = !statements.get(i).json().has("timestamp");
+      }
+    }
+
+    void fail(Exception e) {
+      failure = e instanceof RuntimeException r ? r
+          : new StoreException("cannot store statements: " + e.getMessage(), e);
+      done = true;
+    }
+  }
+
+  /**
+   * Takes the queued batches (up to about {@value #GROUP_STATEMENTS} statements) and writes them in
+   * one transaction and one commit. Each batch is checked and written under its own savepoint: a
+   * batch that conflicts or fails is rolled back alone and fails alone. If the group cannot be
+   * committed, it is rolled back and each batch is written again in a transaction of its own.
+   * Called with the write lock held.
+   */
+  private void writeGroup() {
+    List<PendingBatch> group = new ArrayList<>();
+    int size = 0;
+    for (PendingBatch b; size < GROUP_STATEMENTS && (b = pending.poll()) != null; ) {
+      group.add(b);
+      size += b.statements.size();
+    }
+    try {
+      if (group.size() == 1) {
+        writeAlone(group.get(0));
+      } else if (!group.isEmpty()) {
+        writeTogether(group);
+      }
+    } finally {
+      for (PendingBatch b : group) {
+        if (!b.done) {
+          b.fail(new StoreException("statement batch not written", null));
         }
-        definitions.putAll(definitionUpdates);
-      } catch (SQLException e) {
-        throw new StoreException("cannot store statements: " + e.getMessage(), e);
       }
     }
   }
 
-  private void insertStatements(Connection c, List<NewStatement> statements, Map<String, AttachmentContent> attachments,
+  /** Writes one batch in a transaction of its own; marks it done or failed. */
+  private void writeAlone(PendingBatch b) {
+    long seqBefore = lastSeq;
+    long storedBefore = lastStored;
+    boolean committed = false;
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      Map<String, String> definitionUpdates = new HashMap<>();
+      try {
+        insertStatements(c, b, Map.of(), definitionUpdates);
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        lastSeq = seqBefore;
+        lastStored = storedBefore;
+        rollbackQuietly(c);
+        b.fail(e);
+        return;
+      }
+      committed = true;
+      definitions.putAll(definitionUpdates);
+      b.done = true;
+    } catch (SQLException | RuntimeException e) {
+      if (!committed) {
+        lastSeq = seqBefore;
+        lastStored = storedBefore;
+        b.fail(e);
+      }
+    }
+  }
+
+  /** Writes several batches in one transaction, each under a savepoint; see {@link #writeGroup()}. */
+  private void writeTogether(List<PendingBatch> group) {
+    long seqBefore = lastSeq;
+    long storedBefore = lastStored;
+    boolean committed = false;
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      Map<String, String> groupDefinitions = new HashMap<>();
+      List<PendingBatch> written = new ArrayList<>(group.size());
+      try {
+        for (PendingBatch b : group) {
+          long batchSeq = lastSeq;
+          long batchStored = lastStored;
+          Savepoint savepoint = c.setSavepoint();
+          Map<String, String> definitionUpdates = new HashMap<>();
+          try {
+            insertStatements(c, b, groupDefinitions, definitionUpdates);
+          } catch (SQLException | RuntimeException e) {
+            lastSeq = batchSeq;
+            lastStored = batchStored;
+            c.rollback(savepoint);
+            b.fail(e);
+            continue;
+          }
+          groupDefinitions.putAll(definitionUpdates);
+          written.add(b);
+        }
+        c.commit();
+        committed = true;
+      } catch (SQLException | RuntimeException e) {
+        // The group as a whole failed (a savepoint could not be rolled back, or the commit failed):
+        // nothing of it is stored. The batches that had not failed are written one by one below.
+        lastSeq = seqBefore;
+        lastStored = storedBefore;
+        rollbackQuietly(c);
+      }
+      if (committed) {
+        definitions.putAll(groupDefinitions);
+        written.forEach(b -> b.done = true);
+      }
+    } catch (SQLException | RuntimeException e) {
+      if (!committed) {
+        lastSeq = seqBefore;
+        lastStored = storedBefore;
+      }
+    }
+    if (!committed) {
+      for (PendingBatch b : group) {
+        if (!b.done) {
+          writeAlone(b);
+        }
+      }
+    }
+  }
+
+  private static void rollbackQuietly(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException ignored) {
+      // the connection goes back to the pool, which discards a broken one
+    }
+  }
+
+  private void insertStatements(Connection c, PendingBatch batch, Map<String, String> groupDefinitions,
       Map<String, String> definitionUpdates) throws SQLException {
+    List<NewStatement> statements = batch.statements;
+    Map<String, AttachmentContent> attachments = batch.attachments;
     Map<UUID, String> existing = existingHashes(c, statements);
     List<NewStatement> fresh = new ArrayList<>(statements.size());
-    for (NewStatement s : statements) {
+    List<Boolean> stamp = new ArrayList<>(statements.size());
+    for (int i = 0; i < statements.size(); i++) {
+      NewStatement s = statements.get(i);
       String hash = existing.get(s.id());
       if (hash == null) {
         fresh.add(s);
+        stamp.add(batch.stampTimestamp[i]);
       } else if (!hash.equals(s.contentHash())) {
         throw new StatementConflictException(s.id());
       }
@@ -232,7 +428,7 @@ public final class JdbcLrsStore implements LrsStore {
         seqs[i] = ++lastSeq;
         ObjectNode json = fresh.get(i).json();
         json.put("stored", storedText);
-        if (!json.has("timestamp")) {
+        if (stamp.get(i)) {
           json.put("timestamp", storedText);
         }
         texts[i] = write(json);
@@ -263,7 +459,7 @@ public final class JdbcLrsStore implements LrsStore {
       }
       for (NewStatement s : fresh) {
         for (Map.Entry<String, String> d : s.activityDefinitions().entrySet()) {
-          saveDefinition(c, d.getKey(), d.getValue(), definitionUpdates);
+          saveDefinition(c, d.getKey(), d.getValue(), groupDefinitions, definitionUpdates);
         }
       }
     }
@@ -431,14 +627,18 @@ public final class JdbcLrsStore implements LrsStore {
 
   /**
    * Merges a received activity definition into the stored one. Definitions known to be stored are
-   * cached (committed state only: {@code updates} collects this transaction's writes, which the
+   * cached (committed state only: {@code updates} collects this batch's writes and
+   * {@code groupUpdates} those of the batches before it in the same group commit, which the
    * caller publishes to the cache after the commit), so a definition that changes nothing costs no
    * database access.
    */
-  private void saveDefinition(Connection c, String activityId, String definition, Map<String, String> updates)
-      throws SQLException {
+  private void saveDefinition(Connection c, String activityId, String definition, Map<String, String> groupUpdates,
+      Map<String, String> updates) throws SQLException {
     String key = new DocumentKey(DocumentKey.Type.ACTIVITY_PROFILE, activityId, "", "", "").scopeDigest();
     String old = updates.get(key);
+    if (old == null) {
+      old = groupUpdates.get(key);
+    }
     if (old == null) {
       old = definitions.getIfPresent(key);
     }
@@ -697,6 +897,7 @@ public final class JdbcLrsStore implements LrsStore {
             }
           }
           c.commit();
+          durable();
           return next;
         } catch (SQLException e) {
           c.rollback();
@@ -728,6 +929,7 @@ public final class JdbcLrsStore implements LrsStore {
     } catch (SQLException e) {
       throw new StoreException("cannot delete documents: " + e.getMessage(), e);
     }
+    durable();
   }
 
   /** The clock that stamps {@code stored}. */

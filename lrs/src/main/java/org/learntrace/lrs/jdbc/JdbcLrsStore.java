@@ -79,6 +79,7 @@ public final class JdbcLrsStore implements LrsStore {
 
   private final HikariDataSource dataSource;
   private final boolean postgres;
+  private final JdbcDocuments documents;
   /**
    * Writes H2's committed changes to its file (see {@link #durable()}); null on PostgreSQL and on
    * H2 databases this process does not hold (server mode), where a commit is durable by itself.
@@ -95,6 +96,7 @@ public final class JdbcLrsStore implements LrsStore {
     this.dataSource = dataSource;
     this.postgres = postgres;
     this.clock = clock;
+    this.documents = new JdbcDocuments(dataSource, this::durable);
     try {
       migrate();
       h2Store = postgres ? null : embeddedH2Store(dataSource);
@@ -694,95 +696,9 @@ public final class JdbcLrsStore implements LrsStore {
       consistentThrough = Math.max(lastStored, clock.millis());
     }
     try (Connection c = dataSource.getConnection()) {
-      // Statement writes are serialised and stamp stored = max(now, last stored), so stored never
-      // decreases along seq: since/until become a seq range that the index lookups are bounded by.
-      Long fromSeq = null;
-      Long toSeq = null;
-      if (q.sinceMillis() != null) {
-        fromSeq = boundarySeq(c, "SELECT seq FROM lrs_statement WHERE stored > ? ORDER BY stored, seq LIMIT 1", q.sinceMillis());
-        if (fromSeq == null) {
-          return new StatementPage(List.of(), null, consistentThrough);
-        }
-      }
-      if (q.untilMillis() != null) {
-        toSeq = boundarySeq(c, "SELECT seq FROM lrs_statement WHERE stored <= ? ORDER BY stored DESC, seq DESC LIMIT 1",
-            q.untilMillis());
-        if (toSeq == null) {
-          return new StatementPage(List.of(), null, consistentThrough);
-        }
-      }
-      if (q.cursor() != null) {
-        if (q.ascending()) {
-          fromSeq = fromSeq == null ? q.cursor() + 1 : Math.max(fromSeq, q.cursor() + 1);
-        } else {
-          toSeq = toSeq == null ? q.cursor() - 1 : Math.min(toSeq, q.cursor() - 1);
-        }
-      }
-      StringBuilder range = new StringBuilder();
-      List<Object> rangeArgs = new ArrayList<>();
-      if (fromSeq != null) {
-        range.append(" AND %1$s.seq >= ?");
-        rangeArgs.add(fromSeq);
-      }
-      if (toSeq != null) {
-        range.append(" AND %1$s.seq <= ?");
-        rangeArgs.add(toSeq);
-      }
-      StringBuilder sql = new StringBuilder("SELECT s.seq, s.json, s.stored FROM lrs_statement s WHERE s.voided = FALSE");
-      List<Object> args = new ArrayList<>();
-      for (List<IndexEntry> filter : List.of(q.agent(), q.verb(), q.activity(), q.registration(), q.authority())) {
-        if (filter.isEmpty()) {
-          continue;
-        }
-        sql.append(" AND s.seq IN (SELECT i.seq FROM lrs_statement_index i WHERE i.h IN (")
-            .append("?,".repeat(filter.size() - 1)).append("?)").append(String.format(range.toString(), "i")).append(")");
-        for (IndexEntry e : filter) {
-          args.add(e.digest());
-        }
-        args.addAll(rangeArgs);
-      }
-      sql.append(String.format(range.toString(), "s"));
-      args.addAll(rangeArgs);
-      if (q.sinceMillis() != null) {
-        sql.append(" AND s.stored > ?");
-        args.add(q.sinceMillis());
-      }
-      if (q.untilMillis() != null) {
-        sql.append(" AND s.stored <= ?");
-        args.add(q.untilMillis());
-      }
-      sql.append(" ORDER BY s.seq ").append(q.ascending() ? "ASC" : "DESC").append(" LIMIT ?");
-      args.add(q.limit() + 1);
-      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-        for (int i = 0; i < args.size(); i++) {
-          ps.setObject(i + 1, args.get(i));
-        }
-        List<StoredStatement> out = new ArrayList<>();
-        Long next = null;
-        long lastSeqSeen = 0;
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            if (out.size() == q.limit()) {
-              next = lastSeqSeen;
-              break;
-            }
-            lastSeqSeen = rs.getLong(1);
-            out.add(new StoredStatement(rs.getString(2), rs.getLong(3), false));
-          }
-        }
-        return new StatementPage(out, next, consistentThrough);
-      }
+      return StatementPages.page(c, q, consistentThrough);
     } catch (SQLException e) {
       throw new StoreException("cannot query statements: " + e.getMessage(), e);
-    }
-  }
-
-  private static Long boundarySeq(Connection c, String sql, long millis) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setLong(1, millis);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getLong(1) : null;
-      }
     }
   }
 
@@ -813,123 +729,26 @@ public final class JdbcLrsStore implements LrsStore {
     }
   }
 
-  // ---- documents ----
+  // ---- documents (see JdbcDocuments) ----
 
   @Override
   public Optional<Document> document(DocumentKey key) {
-    try (Connection c = dataSource.getConnection()) {
-      return readDocument(c, key, false);
-    } catch (SQLException e) {
-      throw new StoreException("cannot read document: " + e.getMessage(), e);
-    }
-  }
-
-  private Optional<Document> readDocument(Connection c, DocumentKey key, boolean forUpdate) throws SQLException {
-    String sql = "SELECT content, content_type, etag, updated FROM lrs_document WHERE doc_key = ?" + (forUpdate ? " FOR UPDATE" : "");
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, key.documentDigest());
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next()
-            ? Optional.of(new Document(rs.getBytes(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
-            : Optional.empty();
-      }
-    }
+    return documents.document(key);
   }
 
   @Override
   public List<String> documentIds(DocumentKey scope, Long sinceMillis) {
-    String sql = "SELECT doc_id FROM lrs_document WHERE scope_key = ?" + (sinceMillis == null ? "" : " AND updated > ?") + " ORDER BY doc_id";
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, scope.scopeDigest());
-      if (sinceMillis != null) {
-        ps.setLong(2, sinceMillis);
-      }
-      List<String> ids = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          ids.add(rs.getString(1));
-        }
-      }
-      return ids;
-    } catch (SQLException e) {
-      throw new StoreException("cannot list documents: " + e.getMessage(), e);
-    }
+    return documents.documentIds(scope, sinceMillis);
   }
 
   @Override
   public Optional<Document> modifyDocument(DocumentKey key, Function<Optional<Document>, Optional<Document>> change) {
-    for (int attempt = 1; ; attempt++) {
-      try (Connection c = dataSource.getConnection()) {
-        c.setAutoCommit(false);
-        try {
-          Optional<Document> current = readDocument(c, key, true);
-          Optional<Document> next = change.apply(current);
-          if (next.isEmpty()) {
-            if (current.isPresent()) {
-              try (PreparedStatement ps = c.prepareStatement("DELETE FROM lrs_document WHERE doc_key = ?")) {
-                ps.setString(1, key.documentDigest());
-                ps.executeUpdate();
-              }
-            }
-          } else if (current.isPresent()) {
-            Document d = next.get();
-            try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE lrs_document SET content = ?, content_type = ?, etag = ?, updated = ? WHERE doc_key = ?")) {
-              ps.setBytes(1, d.content());
-              ps.setString(2, d.contentType());
-              ps.setString(3, d.etag());
-              ps.setLong(4, d.updatedMillis());
-              ps.setString(5, key.documentDigest());
-              ps.executeUpdate();
-            }
-          } else {
-            Document d = next.get();
-            try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO lrs_document (doc_key, scope_key, doc_id, content_type, etag, updated, content) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-              ps.setString(1, key.documentDigest());
-              ps.setString(2, key.scopeDigest());
-              ps.setString(3, key.documentId());
-              ps.setString(4, d.contentType());
-              ps.setString(5, d.etag());
-              ps.setLong(6, d.updatedMillis());
-              ps.setBytes(7, d.content());
-              ps.executeUpdate();
-            }
-          }
-          c.commit();
-          durable();
-          return next;
-        } catch (SQLException e) {
-          c.rollback();
-          // Two first writes of one document race on its primary key: the loser re-reads and retries.
-          if (attempt < 3 && isUniqueViolation(e)) {
-            continue;
-          }
-          throw e;
-        } catch (RuntimeException e) {
-          c.rollback();
-          throw e;
-        }
-      } catch (SQLException e) {
-        throw new StoreException("cannot write document: " + e.getMessage(), e);
-      }
-    }
-  }
-
-  private static boolean isUniqueViolation(SQLException e) {
-    return "23505".equals(e.getSQLState());
+    return documents.modifyDocument(key, change);
   }
 
   @Override
   public void deleteDocuments(DocumentKey scope) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("DELETE FROM lrs_document WHERE scope_key = ?")) {
-      ps.setString(1, scope.scopeDigest());
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new StoreException("cannot delete documents: " + e.getMessage(), e);
-    }
-    durable();
+    documents.deleteDocuments(scope);
   }
 
   /** The clock that stamps {@code stored}. */

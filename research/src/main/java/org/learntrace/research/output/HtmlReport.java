@@ -159,7 +159,8 @@ public final class HtmlReport {
     int max = modules.stream().mapToInt(AnalysisReport.ModuleView::started).max().orElse(1);
     int rowH = 26;
     int height = 30 + rowH * modules.size();
-    StringBuilder s = new StringBuilder("<svg viewBox=\"0 0 400 " + height + "\" role=\"img\" aria-label=\"Teachers who "
+    // 60 px of labels, 320 px of bars, and room after the longest bar for "started/completed".
+    StringBuilder s = new StringBuilder("<svg viewBox=\"0 0 460 " + height + "\" role=\"img\" aria-label=\"Teachers who "
         + "started and completed each module\">");
     s.append("<text x=\"60\" y=\"14\" font-size=\"11\"><tspan fill=\"#9bb7d4\">■ started</tspan> <tspan fill=\"#1f5f99\">■ completed</tspan></text>");
     int y = 24;

@@ -8,7 +8,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,7 +30,6 @@ import org.h2.mvstore.db.Store;
 import org.learntrace.lrs.spi.AttachmentContent;
 import org.learntrace.lrs.spi.Document;
 import org.learntrace.lrs.spi.DocumentKey;
-import org.learntrace.lrs.spi.IndexEntry;
 import org.learntrace.lrs.spi.LrsStore;
 import org.learntrace.lrs.spi.NewStatement;
 import org.learntrace.lrs.spi.StatementConflictException;
@@ -54,15 +52,7 @@ import org.learntrace.xapi.XapiTimestamp;
  * database.
  */
 public final class JdbcLrsStore implements LrsStore {
-  private static final int LATEST_SCHEMA = 2;
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Index rows are keyed {@code seq << ORDINAL_BITS | ordinal}: a statement's rows are one key range. */
-  private static final int ORDINAL_BITS = 23;
-  private static final long ORDINAL_LIMIT = 1L << ORDINAL_BITS;
-  private static final String[] KIND_CODES = java.util.Arrays.stream(IndexEntry.Kind.values())
-      .map(k -> String.valueOf(k.code())).toArray(String[]::new);
-  private static final int AUTHORITY_KIND = IndexEntry.Kind.AUTHORITY.ordinal();
-  private static final int ROWS_PER_INSERT = 50;
   /** A group commit takes queued batches until it holds at least this many statements. */
   private static final int GROUP_STATEMENTS = 2_000;
   private static final int INPLACE_LOB_BYTES = 65_536;
@@ -71,9 +61,6 @@ public final class JdbcLrsStore implements LrsStore {
   private static final MultiRowInsert STATEMENT_INSERT =
       MultiRowInsert.of("INSERT INTO lrs_statement (seq, id, stored, voided, voiding, content_hash, json)", "(?, ?, ?, FALSE, ?, ?, ?)", 6);
   private static final MultiRowInsert INDEX_INSERT = MultiRowInsert.of("INSERT INTO lrs_statement_index (k, seq, kind, h)", "(?, ?, ?, ?)", 4);
-  private static final String TARGET_INDEX_QUERY = "SELECT i.kind, i.h FROM lrs_statement t JOIN lrs_statement_index i"
-      + " ON i.k BETWEEN t.seq * " + ORDINAL_LIMIT + " AND t.seq * " + ORDINAL_LIMIT + " + " + (ORDINAL_LIMIT - 1)
-      + " WHERE t.id = ? AND i.kind <> 'W' ORDER BY i.k";
   /** Activity definitions known to be stored, by activity key (committed state). */
   private final Cache<String, String> definitions = Caffeine.newBuilder().maximumSize(10_000).build();
 
@@ -98,7 +85,7 @@ public final class JdbcLrsStore implements LrsStore {
     this.clock = clock;
     this.documents = new JdbcDocuments(dataSource, this::durable);
     try {
-      migrate();
+      SchemaMigrations.migrate(dataSource, postgres);
       h2Store = postgres ? null : embeddedH2Store(dataSource);
       durable();
       try (Connection c = dataSource.getConnection();
@@ -198,44 +185,6 @@ public final class JdbcLrsStore implements LrsStore {
     }
   }
 
-  // ---- schema ----
-
-  private void migrate() throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try (var st = c.createStatement()) {
-        st.execute("CREATE TABLE IF NOT EXISTS lrs_schema_version (version INT NOT NULL)");
-      }
-      int current = 0;
-      try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT MAX(version) FROM lrs_schema_version")) {
-        if (rs.next()) {
-          current = rs.getInt(1);
-        }
-      }
-      for (int v = current + 1; v <= LATEST_SCHEMA; v++) {
-        String name = "V" + v + "__" + (postgres ? "postgresql" : "h2") + ".sql";
-        String script;
-        try (var in = JdbcLrsStore.class.getResourceAsStream(name)) {
-          if (in == null) {
-            throw new SQLException("migration script " + name + " is missing from the classpath");
-          }
-          script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-          throw new SQLException("cannot read migration script " + name, e);
-        }
-        try (var st = c.createStatement()) {
-          for (String sql : script.split(";")) {
-            if (!sql.isBlank()) {
-              st.execute(sql);
-            }
-          }
-          st.execute("INSERT INTO lrs_schema_version (version) VALUES (" + v + ")");
-        }
-      }
-      c.commit();
-    }
-  }
-
   // ---- statements ----
 
   @Override
@@ -253,31 +202,6 @@ public final class JdbcLrsStore implements LrsStore {
       throw mine.failure;
     }
     durable();
-  }
-
-  /** A batch waiting for the writer; {@code done} and {@code failure} are guarded by the write lock. */
-  private static final class PendingBatch {
-    final List<NewStatement> statements;
-    final Map<String, AttachmentContent> attachments;
-    /** Which statements had no {@code timestamp} when received (the store sets it to {@code stored}). */
-    final boolean[] stampTimestamp;
-    boolean done;
-    RuntimeException failure;
-
-    PendingBatch(List<NewStatement> statements, Map<String, AttachmentContent> attachments) {
-      this.statements = statements;
-      this.attachments = attachments;
-      this.stampTimestamp = new boolean[statements.size()];
-      for (int i = 0; i < stampTimestamp.length; i++) {
-        stampTimestamp[i] = !statements.get(i).json().has("timestamp");
-      }
-    }
-
-    void fail(Exception e) {
-      failure = e instanceof RuntimeException r ? r
-          : new StoreException("cannot store statements: " + e.getMessage(), e);
-      done = true;
-    }
   }
 
   /**
@@ -435,7 +359,7 @@ public final class JdbcLrsStore implements LrsStore {
         }
         texts[i] = write(json);
       }
-      insertRows(c, STATEMENT_INSERT, n, (ps, p, i) -> {
+      STATEMENT_INSERT.insert(c, n, (ps, p, i) -> {
         NewStatement s = fresh.get(i);
         ps.setLong(p, seqs[i]);
         ps.setObject(p + 1, s.id());
@@ -444,11 +368,11 @@ public final class JdbcLrsStore implements LrsStore {
         ps.setString(p + 4, s.contentHash());
         ps.setString(p + 5, texts[i]);
       });
-      IndexRows rows = indexRows(c, fresh, seqs);
-      insertRows(c, INDEX_INSERT, rows.size, (ps, p, i) -> {
+      IndexRows rows = IndexRows.of(c, fresh, seqs);
+      INDEX_INSERT.insert(c, rows.size, (ps, p, i) -> {
         ps.setLong(p, rows.keys[i]);
-        ps.setLong(p + 1, rows.keys[i] >>> ORDINAL_BITS);
-        ps.setString(p + 2, KIND_CODES[rows.kinds[i]]);
+        ps.setLong(p + 1, rows.keys[i] >>> IndexRows.ORDINAL_BITS);
+        ps.setString(p + 2, IndexRows.KIND_CODES[rows.kinds[i]]);
         ps.setLong(p + 3, rows.digests[i]);
       });
       for (NewStatement s : fresh) {
@@ -478,131 +402,6 @@ public final class JdbcLrsStore implements LrsStore {
         ps.setString(1, a.getKey());
         ps.setString(2, a.getValue().contentType());
         ps.setBytes(3, a.getValue().content());
-        ps.executeUpdate();
-      }
-    }
-  }
-
-  /** Index rows of a batch, keyed {@code seq << ORDINAL_BITS | ordinal}. */
-  private static final class IndexRows {
-    long[] keys = new long[256];
-    byte[] kinds = new byte[256];
-    long[] digests = new long[256];
-    int size;
-
-    void add(long key, int kind, long digest) {
-      if (size == keys.length) {
-        keys = java.util.Arrays.copyOf(keys, size * 2);
-        kinds = java.util.Arrays.copyOf(kinds, size * 2);
-        digests = java.util.Arrays.copyOf(digests, size * 2);
-      }
-      keys[size] = key;
-      kinds[size] = (byte) kind;
-      digests[size] = digest;
-      size++;
-    }
-  }
-
-  /**
-   * The index rows of the fresh statements: each statement's own entries, then, for a statement
-   * whose object is a StatementRef, its target's rows (but the target's authority scope, 'W'), so
-   * that queries matching the target return it. A target stored earlier in the same batch
-   * contributes the rows computed for it so far.
-   */
-  private IndexRows indexRows(Connection c, List<NewStatement> fresh, long[] seqs) throws SQLException {
-    IndexRows rows = new IndexRows();
-    Map<UUID, NewStatement> byId = new HashMap<>();
-    fresh.forEach(s -> byId.put(s.id(), s));
-    Map<UUID, int[]> done = new HashMap<>();
-    for (int i = 0; i < fresh.size(); i++) {
-      NewStatement s = fresh.get(i);
-      long base = seqs[i] << ORDINAL_BITS;
-      int from = rows.size;
-      for (IndexEntry e : s.index()) {
-        rows.add(base | (rows.size - from), e.kind().ordinal(), e.digest());
-      }
-      int[] own = {from, rows.size};
-      done.put(s.id(), own);
-      UUID ref = s.referencedId();
-      if (ref != null) {
-        int[] target = done.get(ref);
-        if (target != null) {
-          for (int r = target[0]; r < target[1]; r++) {
-            if (rows.kinds[r] != AUTHORITY_KIND) {
-              rows.add(base | (rows.size - from), rows.kinds[r], rows.digests[r]);
-            }
-          }
-        } else if (byId.containsKey(ref)) {
-          // A target later in this batch contributes its own entries.
-          for (IndexEntry e : byId.get(ref).index()) {
-            if (e.kind() != IndexEntry.Kind.AUTHORITY) {
-              rows.add(base | (rows.size - from), e.kind().ordinal(), e.digest());
-            }
-          }
-        } else {
-          try (PreparedStatement ps = c.prepareStatement(TARGET_INDEX_QUERY)) {
-            ps.setObject(1, ref);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                rows.add(base | (rows.size - from), kindOf(rs.getString(1)), rs.getLong(2));
-              }
-            }
-          }
-        }
-        own[1] = rows.size;
-      }
-      if (rows.size - from > ORDINAL_LIMIT) {
-        throw new StoreException("statement " + s.id() + " has more than " + ORDINAL_LIMIT + " index entries", null);
-      }
-    }
-    return rows;
-  }
-
-  private static int kindOf(String code) {
-    for (int k = 0; k < KIND_CODES.length; k++) {
-      if (KIND_CODES[k].equals(code)) {
-        return k;
-      }
-    }
-    throw new IllegalStateException("unknown index kind " + code);
-  }
-
-  /** Binds the parameters of one row, starting at parameter {@code first}. */
-  @FunctionalInterface
-  private interface RowBinder {
-    void bind(PreparedStatement ps, int first, int row) throws SQLException;
-  }
-
-  /** An INSERT of {@code width} columns, written as multi-row VALUES statements. */
-  private record MultiRowInsert(int width, String[] sql) {
-    static MultiRowInsert of(String head, String row, int width) {
-      String[] sql = new String[ROWS_PER_INSERT + 1];
-      for (int r = 1; r <= ROWS_PER_INSERT; r++) {
-        sql[r] = head + " VALUES " + (row + ", ").repeat(r - 1) + row;
-      }
-      return new MultiRowInsert(width, sql);
-    }
-  }
-
-  private static void insertRows(Connection c, MultiRowInsert insert, int count, RowBinder binder) throws SQLException {
-    int full = count / ROWS_PER_INSERT;
-    int rest = count % ROWS_PER_INSERT;
-    if (full > 0) {
-      try (PreparedStatement ps = c.prepareStatement(insert.sql()[ROWS_PER_INSERT])) {
-        for (int chunk = 0; chunk < full; chunk++) {
-          for (int r = 0; r < ROWS_PER_INSERT; r++) {
-            binder.bind(ps, 1 + r * insert.width(), chunk * ROWS_PER_INSERT + r);
-          }
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-    }
-    if (rest > 0) {
-      try (PreparedStatement ps = c.prepareStatement(insert.sql()[rest])) {
-        for (int r = 0; r < rest; r++) {
-          binder.bind(ps, 1 + r * insert.width(), full * ROWS_PER_INSERT + r);
-        }
         ps.executeUpdate();
       }
     }
@@ -780,5 +579,4 @@ public final class JdbcLrsStore implements LrsStore {
       throw new IllegalStateException("a JSON tree always serialises", e);
     }
   }
-
 }

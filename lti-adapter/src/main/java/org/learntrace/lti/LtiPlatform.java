@@ -224,42 +224,16 @@ public final class LtiPlatform {
         .claim(LtiClaims.TARGET_LINK_URI, target.toString())
         .claim(LtiClaims.ROLES, launch.user().roles())
         .claim(LtiClaims.TOOL_PLATFORM, Map.of("guid", issuer, "product_family_code", "learntrace"));
-    LtiLaunch.Person p = launch.user().person();
-    if (p != null) {
-      putIfNotNull(c, "name", p.name());
-      putIfNotNull(c, "given_name", p.givenName());
-      putIfNotNull(c, "family_name", p.familyName());
-      putIfNotNull(c, "email", p.email());
-      putIfNotNull(c, "picture", p.picture() == null ? null : p.picture().toString());
-    }
+    LaunchClaimMaps.putPerson(c, launch.user().person());
     if (!launch.custom().isEmpty()) {
       c.claim(LtiClaims.CUSTOM, launch.custom());
     }
     if (launch.resourceLink() != null) {
-      Map<String, Object> rl = new LinkedHashMap<>();
-      rl.put("id", launch.resourceLink().id());
-      if (launch.resourceLink().title() != null) {
-        rl.put("title", launch.resourceLink().title());
-      }
-      if (launch.resourceLink().description() != null) {
-        rl.put("description", launch.resourceLink().description());
-      }
-      c.claim(LtiClaims.RESOURCE_LINK, rl);
+      c.claim(LtiClaims.RESOURCE_LINK, LaunchClaimMaps.resourceLink(launch.resourceLink()));
     }
     LtiLaunch.Context ctx = launch.context();
     if (ctx != null) {
-      Map<String, Object> cm = new LinkedHashMap<>();
-      cm.put("id", ctx.id());
-      if (ctx.label() != null) {
-        cm.put("label", ctx.label());
-      }
-      if (ctx.title() != null) {
-        cm.put("title", ctx.title());
-      }
-      if (ctx.types() != null && !ctx.types().isEmpty()) {
-        cm.put("type", ctx.types());
-      }
-      c.claim(LtiClaims.CONTEXT, cm);
+      c.claim(LtiClaims.CONTEXT, LaunchClaimMaps.context(ctx));
       gradebook.linkContext(tool.clientId(), launch.deploymentId(), ctx.id());
       Set<String> ags = new LinkedHashSet<>(tool.scopes());
       ags.retainAll(Set.of(LtiClaims.SCOPE_LINEITEM, LtiClaims.SCOPE_LINEITEM_READONLY, LtiClaims.SCOPE_RESULT_READONLY,
@@ -442,7 +416,7 @@ public final class LtiPlatform {
     if (pending == null || !pending.clientId().equals(tool.clientId()) || !pending.deploymentId().equals(deployment)) {
       throw new LtiException("data_mismatch", "the deep-linking response's data was not issued to this tool and deployment");
     }
-    List<Map<String, Object>> items = contentItems(c.get(LtiClaims.DL_CONTENT_ITEMS));
+    List<Map<String, Object>> items = LaunchClaimMaps.contentItems(c.get(LtiClaims.DL_CONTENT_ITEMS));
     List<DeepLinkSelection.Item> chosen = new java.util.ArrayList<>();
     for (Map<String, Object> item : items) {
       chosen.add(new DeepLinkSelection.Item(LaunchClaimsReader.string(item, "type"), LaunchClaimsReader.string(item, "title"),
@@ -461,24 +435,6 @@ public final class LtiPlatform {
         pseudonyms.actor(issuer, pending.userId()), pending.contextId(), chosen));
     return new DeepLinkingReturn(tool.clientId(), deployment, pending.contextId(), items,
         LaunchClaimsReader.string(c, "https://purl.imsglobal.org/spec/lti-dl/claim/msg"));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> contentItems(Object o) {
-    if (o == null) {
-      return List.of();
-    }
-    if (!(o instanceof List<?> l)) {
-      throw new LtiException("claim_type", "content_items must be an array");
-    }
-    List<Map<String, Object>> out = new java.util.ArrayList<>();
-    for (Object i : l) {
-      if (!(i instanceof Map<?, ?> m)) {
-        throw new LtiException("claim_type", "content_items must be an array of objects");
-      }
-      out.add((Map<String, Object>) m);
-    }
-    return List.copyOf(out);
   }
 
   /** Resolves a bearer token to the tool it was issued to; unknown or expired tokens are 401. */
@@ -545,12 +501,6 @@ public final class LtiPlatform {
   private static void require(Map<String, String> params, String name, String value) {
     if (!value.equals(params.get(name))) {
       throw new LtiException("auth_request_invalid", name + " must be " + value + ", was " + params.get(name));
-    }
-  }
-
-  private static void putIfNotNull(JWTClaimsSet.Builder c, String name, Object value) {
-    if (value != null) {
-      c.claim(name, value);
     }
   }
 

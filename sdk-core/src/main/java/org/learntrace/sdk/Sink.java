@@ -7,8 +7,8 @@ import java.util.List;
  * memory. Each sink gets its own queue and thread in the dispatcher, so a slow or dead sink never
  * holds up another.
  *
- * <p>The dispatcher calls {@link #deliver} from one thread per sink, with batches of at most the
- * configured size, in outbox order. Delivery is at least once: after a crash, or when a result is
+ * <p>The dispatcher calls {@link #deliver} with batches of at most the configured size, in outbox
+ * order, one batch at a time unless the sink allows more in flight ({@link #maxInFlight()}). Delivery is at least once: after a crash, or when a result is
  * lost, a sink sees the same event again with the same {@link TrackedEvent#id()}, and must make a
  * repeat harmless (an LRS does, by statement id).
  */
@@ -41,6 +41,18 @@ public interface Sink extends AutoCloseable {
    * @throws Exception a transient failure
    */
   DeliveryResult deliver(List<TrackedEvent> batch) throws Exception;
+
+  /**
+   * How many batches the dispatcher may hand to {@link #deliver} at once, from as many threads.
+   * Above one, {@code deliver} must be thread-safe, and batches may be stored out of outbox order
+   * (the cursor still advances in order, so a crash redelivers, never loses). Network sinks gain
+   * most: the next batch is mapped and sent while the LRS answers the last.
+   *
+   * @return 1 (the default): one batch at a time, in order
+   */
+  default int maxInFlight() {
+    return 1;
+  }
 
   /** Releases the sink's resources; called once, after the last {@link #deliver}. */
   @Override

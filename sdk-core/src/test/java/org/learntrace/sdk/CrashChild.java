@@ -31,8 +31,34 @@ public final class CrashChild {
         .setBackoff(Duration.ofMillis(1), Duration.ofMillis(10))
         .setPolicyPollInterval(Duration.ZERO)
         .setMetricsLogInterval(Duration.ZERO)
-        .addSink(new NdjsonFileSink("research", ndjson))
+        .addSink(new Overlapping(new NdjsonFileSink("research", ndjson)))
         .build();
+  }
+
+  /**
+   * The file sink with three batches in flight (its {@code deliver} is synchronized), so that the
+   * kills land while batches overlap and complete out of order.
+   */
+  private record Overlapping(NdjsonFileSink file) implements Sink {
+    @Override
+    public String name() {
+      return file.name();
+    }
+
+    @Override
+    public int maxInFlight() {
+      return 3;
+    }
+
+    @Override
+    public DeliveryResult deliver(List<TrackedEvent> batch) throws Exception {
+      return file.deliver(batch);
+    }
+
+    @Override
+    public void close() throws Exception {
+      file.close();
+    }
   }
 
   public static void main(String[] args) throws Exception {

@@ -8,7 +8,8 @@ import java.util.SplittableRandom;
  * an exponentially growing delay with equal jitter ({@code d/2 + random(0, d/2)}, {@code d = min(max,
  * initial·2^(n-1))}), never less than the destination's {@code Retry-After}. After {@code threshold}
  * consecutive failures the circuit opens for {@code openFor}; the first attempt after that is a
- * half-open trial: success closes it, failure opens it again. Not thread-safe: one per dispatcher.
+ * half-open trial: success closes it, failure opens it again. One per destination, shared by the
+ * destination's deliverer threads when it has several batches in flight.
  */
 final class CircuitBreaker {
   enum State {
@@ -43,7 +44,7 @@ final class CircuitBreaker {
   }
 
   /** How long to wait before the next attempt, given a failure at {@code now}. */
-  long failure(long now, Duration retryAfter) {
+  synchronized long failure(long now, Duration retryAfter) {
     failures++;
     long d = initialNanos;
     for (int i = 1; i < failures && d < maxNanos; i++) {
@@ -62,13 +63,13 @@ final class CircuitBreaker {
     return wait;
   }
 
-  void success() {
+  synchronized void success() {
     failures = 0;
     state = State.CLOSED;
   }
 
   /** Nanoseconds until an attempt may be made (0 if now); moves OPEN to HALF_OPEN when due. */
-  long waitBeforeAttempt(long now) {
+  synchronized long waitBeforeAttempt(long now) {
     if (state == State.OPEN) {
       if (now < openUntil) {
         return openUntil - now;

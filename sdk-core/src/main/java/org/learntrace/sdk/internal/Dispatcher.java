@@ -4,9 +4,19 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.learntrace.sdk.DeliveryResult;
 import org.learntrace.sdk.DropReason;
@@ -16,10 +26,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers one destination's records from the outbox to its sink, on its own thread: batches by
- * count, bytes and age; retries with backoff and circuit breaking; bisects a rejected batch to
- * dead-letter the bad record; advances the destination's cursor only once a whole batch is
- * resolved, so that a crash leads to redelivery, never to loss.
+ * Delivers one destination's records from the outbox to its sink: batches by count, bytes and age;
+ * retries with backoff and circuit breaking; bisects a rejected batch to dead-letter the bad record;
+ * advances the destination's cursor only once a whole batch is resolved, so that a crash leads to
+ * redelivery, never to loss.
+ *
+ * <p>The dispatcher thread reads and batches. When the sink allows several batches in flight
+ * ({@link Sink#maxInFlight()}), each batch is delivered on one of that many deliverer threads while
+ * the next is read, and the cursor still advances in outbox order: past a batch only once it and
+ * every batch before it are resolved. With one in flight (the default) the dispatcher thread
+ * delivers itself.
  */
 final class Dispatcher implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -29,6 +45,9 @@ final class Dispatcher implements Runnable {
   record Settings(int maxBatchSize, int maxBatchBytes, Duration maxBatchDelay, Duration initialBackoff,
       Duration maxBackoff, int breakerThreshold, Duration breakerOpen) {}
 
+  /** A batch handed to a deliverer: its outcome (false if stopped first), where it ends, its size. */
+  private record InFlight(Future<Boolean> outcome, long end, int records) {}
+
   private final Outbox outbox;
   private final Lane lane;
   private final Sink sink;
@@ -37,11 +56,18 @@ final class Dispatcher implements Runnable {
   private final SelfMetrics metrics;
   private final Clock clock;
   private final CircuitBreaker breaker;
+  private final int window;
   private volatile boolean stopping;
   private volatile long stopDeadline;
   /** Guards {@link #inSink}: an interrupt may only land while the sink is being called. */
   private final Object sinkCall = new Object();
-  private Thread inSink;
+  private final Set<Thread> inSink = new HashSet<>();
+  /** Batches being delivered, oldest first; touched by the dispatcher thread only. */
+  private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
+  /** Whether the batch {@link #fill} made holds a consent withdrawal; dispatcher thread only. */
+  private boolean withdrawal;
+  /** The position the cursor was last advanced to; dispatcher thread only. */
+  private long advancedTo = -1;
 
   Dispatcher(Outbox outbox, Lane lane, Sink sink, Settings settings, DeadLetterStore deadLetters,
       SelfMetrics metrics, Clock clock, long seed) {
@@ -52,6 +78,7 @@ final class Dispatcher implements Runnable {
     this.deadLetters = deadLetters;
     this.metrics = metrics;
     this.clock = clock;
+    this.window = Math.max(1, sink.maxInFlight());
     this.breaker = new CircuitBreaker(settings.initialBackoff(), settings.maxBackoff(), settings.breakerThreshold(),
         settings.breakerOpen(), seed ^ lane.name.hashCode());
     metrics.circuit(lane.name, () -> breaker.state().label());
@@ -65,31 +92,29 @@ final class Dispatcher implements Runnable {
   }
 
   /**
-   * Interrupts the dispatcher if, and only if, it is inside its sink's {@code deliver} (e.g. blocked
-   * on a network call). Never elsewhere: an interrupt during a {@code FileChannel} read or write
+   * Interrupts the threads that are inside the sink's {@code deliver} (e.g. blocked on a network
+   * call), and only those. Never elsewhere: an interrupt during a {@code FileChannel} read or write
    * would close the outbox's shared channels.
    *
    * @return whether a sink call was interrupted
    */
   boolean interruptSinkCall() {
     synchronized (sinkCall) {
-      if (inSink != null) {
-        inSink.interrupt();
-        return true;
-      }
-      return false;
+      inSink.forEach(Thread::interrupt);
+      return !inSink.isEmpty();
     }
   }
 
   private DeliveryResult callSink(List<TrackedEvent> batch) throws Exception {
+    Thread self = Thread.currentThread();
     synchronized (sinkCall) {
-      inSink = Thread.currentThread();
+      inSink.add(self);
     }
     try {
       return sink.deliver(Collections.unmodifiableList(batch));
     } finally {
       synchronized (sinkCall) {
-        inSink = null;
+        inSink.remove(self);
         // An interrupt meant for the sink call must not outlive it and reach file I/O.
         Thread.interrupted();
       }
@@ -104,43 +129,157 @@ final class Dispatcher implements Runnable {
   public void run() {
     lane.dispatcher = Thread.currentThread();
     LogReader reader = new LogReader(outbox.log(), lane.resolved);
+    advancedTo = lane.resolved;
+    ExecutorService deliverers = window > 1 ? Executors.newFixedThreadPool(window, new DelivererThreads(lane.name)) : null;
     List<TrackedEvent> batch = new ArrayList<>(settings.maxBatchSize());
     try {
       while (!pastDeadline()) {
         reader.skipTo(lane.floor);
-        long before = reader.position();
         fill(reader, batch);
-        if (batch.isEmpty()) {
-          if (reader.position() != before) {
-            outbox.resolved(lane, reader.position(), 0);
-          }
-          if (stopping && reader.position() >= outbox.log().committedEnd()) {
-            return;
-          }
-          LockSupport.parkNanos(IDLE_PARK_NANOS);
-          continue;
-        }
-        if (!resolve(batch)) {
+        if (!retire(false)) {
           return;
         }
-        outbox.resolved(lane, reader.position(), batch.size());
-        batch.clear();
+        if (batch.isEmpty()) {
+          if (inFlight.isEmpty()) {
+            if (reader.position() > advancedTo) {
+              // Records of other destinations only: nothing to deliver, but the cursor moves on.
+              advance(reader.position(), 0);
+            }
+            if (stopping && reader.position() >= outbox.log().committedEnd()) {
+              return;
+            }
+          }
+          LockSupport.parkNanos(inFlight.isEmpty() ? IDLE_PARK_NANOS : IDLE_PARK_NANOS / 100);
+          continue;
+        }
+        if (deliverers == null || withdrawal) {
+          // A withdrawal makes the sink void what the destination holds of the person: what came
+          // before it must be stored first, and nothing after it sent until it is done.
+          if (!drain() || !resolve(batch)) {
+            return;
+          }
+          advance(reader.position(), batch.size());
+          batch = new ArrayList<>(settings.maxBatchSize());
+        } else {
+          List<TrackedEvent> handed = batch;
+          Thread dispatcher = Thread.currentThread();
+          inFlight.add(new InFlight(deliverers.submit(() -> {
+            try {
+              return resolve(handed);
+            } finally {
+              LockSupport.unpark(dispatcher);
+            }
+          }), reader.position(), handed.size()));
+          batch = new ArrayList<>(settings.maxBatchSize());
+          if (inFlight.size() >= window && !retire(true)) {
+            return;
+          }
+        }
       }
     } catch (IOException | RuntimeException e) {
       LOG.error("dispatcher {} stopped: {}", lane.name, e.toString(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
+      if (deliverers != null) {
+        awaitDeliverers(deliverers);
+      }
       lane.dispatcher = null;
     }
   }
 
+  private void advance(long position, int records) throws IOException {
+    outbox.resolved(lane, position, records);
+    advancedTo = position;
+  }
+
+  /**
+   * Advances the cursor past the resolved batches at the head of {@link #inFlight}.
+   *
+   * @param waitForOne whether to wait for the oldest batch if it is still being delivered
+   * @return false if a deliverer stopped before resolving its batch (the stop deadline passed)
+   */
+  private boolean retire(boolean waitForOne) throws IOException, InterruptedException {
+    while (!inFlight.isEmpty()) {
+      InFlight head = inFlight.peek();
+      if (!head.outcome().isDone() && !waitForOne) {
+        return true;
+      }
+      waitForOne = false;
+      boolean resolved;
+      try {
+        resolved = head.outcome().get();
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof IOException io) {
+          throw io;
+        }
+        throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+      }
+      if (!resolved) {
+        return false;
+      }
+      inFlight.poll();
+      advance(head.end(), head.records());
+    }
+    return true;
+  }
+
+  /** Waits until every batch in flight is resolved; false if one stopped first. */
+  private boolean drain() throws IOException, InterruptedException {
+    while (!inFlight.isEmpty()) {
+      if (!retire(true)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Lets the deliverers finish their batches (they give up at the stop deadline, and a sink call
+   * still running then is interrupted by the engine), then advances past those resolved in order.
+   */
+  private void awaitDeliverers(ExecutorService deliverers) {
+    deliverers.shutdown();
+    try {
+      while (!deliverers.awaitTermination(100, TimeUnit.MILLISECONDS)) {
+        // Waits: the engine interrupts sink calls still running past its deadline.
+      }
+      retire(false);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException | RuntimeException e) {
+      LOG.error("dispatcher {}: could not record delivered batches: {}", lane.name, e.toString(), e);
+    }
+    inFlight.clear();
+  }
+
+  /** Names the deliverer threads after their destination; daemon, as the dispatcher is. */
+  private static final class DelivererThreads implements ThreadFactory {
+    private final String lane;
+    private final AtomicInteger count = new AtomicInteger();
+
+    DelivererThreads(String lane) {
+      this.lane = lane;
+    }
+
+    @Override
+    public Thread newThread(Runnable r) {
+      Thread t = new Thread(r, "learntrace-deliver-" + lane + "-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    }
+  }
+
   private void fill(LogReader reader, List<TrackedEvent> batch) throws IOException {
+    withdrawal = false;
     long deadline = System.nanoTime() + settings.maxBatchDelay().toNanos();
     int bytes = 0;
     while (batch.size() < settings.maxBatchSize() && bytes < settings.maxBatchBytes()) {
       ByteBuffer body = reader.next();
       if (body == null) {
         long left = deadline - System.nanoTime();
-        if (batch.isEmpty() || stopping || left <= 0) {
+        if (batch.isEmpty() || stopping || left <= 0 || outbox.flushing()) {
           return;
         }
         LockSupport.parkNanos(left);
@@ -148,6 +287,7 @@ final class Dispatcher implements Runnable {
       }
       if (RecordBody.isFor(body, lane.nameBytes)) {
         bytes += body.remaining();
+        withdrawal |= RecordBody.isConsentWithdrawal(body);
         batch.add(RecordBody.decode(body, outbox.codec()));
       }
     }

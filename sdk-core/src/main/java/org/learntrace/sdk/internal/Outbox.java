@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.learntrace.sdk.DropReason;
 import org.learntrace.sdk.FsyncMode;
@@ -43,6 +44,8 @@ public final class Outbox implements AutoCloseable {
       Duration fsyncInterval,
       int queueCapacity) {}
 
+  /** Callers waiting in {@link #awaitResolved}. */
+  private final AtomicInteger flushing = new AtomicInteger();
   private final Config config;
   private final SegmentLog log;
   private final Map<String, Lane> lanes;
@@ -383,17 +386,31 @@ public final class Outbox implements AutoCloseable {
     progress.signalAll();
   }
 
-  /** Waits until every destination has resolved everything committed before the call. */
+  /**
+   * Waits until every destination has resolved everything committed before the call. While a
+   * caller waits, dispatchers send partial batches at once instead of waiting for them to fill.
+   */
   boolean awaitResolved(Duration timeout) throws InterruptedException {
     long target = log.committedEnd();
-    return progress.await(() -> {
-      for (Lane l : lanes.values()) {
-        if (Math.max(l.resolved, l.floor) < target) {
-          return false;
+    flushing.incrementAndGet();
+    try {
+      lanes.values().forEach(Lane::wake);
+      return progress.await(() -> {
+        for (Lane l : lanes.values()) {
+          if (Math.max(l.resolved, l.floor) < target) {
+            return false;
+          }
         }
-      }
-      return true;
-    }, timeout.toNanos());
+        return true;
+      }, timeout.toNanos());
+    } finally {
+      flushing.decrementAndGet();
+    }
+  }
+
+  /** Whether somebody waits in {@link #awaitResolved}: no time to let batches fill. */
+  boolean flushing() {
+    return flushing.get() > 0;
   }
 
   private void releaseResolved() {

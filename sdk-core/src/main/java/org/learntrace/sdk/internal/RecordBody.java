@@ -13,6 +13,7 @@ import org.learntrace.sdk.TrackedEvent;
  */
 final class RecordBody {
   static final byte VERSION = 1;
+  private static final byte[] CONSENT_WITHDRAWAL = "{\"type\":\"consent-withdrawn\"".getBytes(StandardCharsets.US_ASCII);
 
   private RecordBody() {}
 
@@ -37,6 +38,25 @@ final class RecordBody {
     }
     for (int i = 0; i < n; i++) {
       if (body.get(p + 1 + i) != destination[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the record holds a consent withdrawal, without decoding it: {@link EventCodec} writes
+   * the type id first.
+   */
+  static boolean isConsentWithdrawal(ByteBuffer body) {
+    int p = body.position() + 1 + 16 + 8;
+    p += 1 + (body.get(p) & 0xff);
+    p += 1 + (body.get(p) & 0xff);
+    if (body.limit() - p < CONSENT_WITHDRAWAL.length) {
+      return false;
+    }
+    for (int i = 0; i < CONSENT_WITHDRAWAL.length; i++) {
+      if (body.get(p + i) != CONSENT_WITHDRAWAL[i]) {
         return false;
       }
     }

@@ -52,6 +52,7 @@ public final class EventMapper implements StatementMapping {
 
   private final CourseCatalog catalog;
   private final Iris iris;
+  private final ActivityMemo memo = new ActivityMemo();
 
   private EventMapper(CourseCatalog catalog) {
     this.catalog = catalog;
@@ -83,6 +84,12 @@ public final class EventMapper implements StatementMapping {
     return map(id, event, version, null, null);
   }
 
+  /** True: every statement is checked against the validator for its version before it is returned. */
+  @Override
+  public boolean validatesStatements() {
+    return true;
+  }
+
   /** Whether {@code statement} is the record of a consent withdrawal, which a sink turns into voiding. */
   public static boolean isConsentWithdrawal(Statement statement) {
     return statement.verb() != null && CONSENT_WITHDRAWN_VERB.equals(statement.verb().id());
@@ -92,7 +99,7 @@ public final class EventMapper implements StatementMapping {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(e, "event");
     Objects.requireNonNull(version, "version");
-    StatementDraft d = new StatementDraft(catalog, iris, version, id, keyId, receivedAt);
+    StatementDraft d = new StatementDraft(catalog, iris, memo, version, id, keyId, receivedAt);
     if (e instanceof ModuleLifecycle m) {
       ModuleStatements.lifecycle(m, d);
     } else if (e instanceof VideoEvent v) {

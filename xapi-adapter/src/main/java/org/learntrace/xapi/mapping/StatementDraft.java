@@ -50,9 +50,11 @@ import org.learntrace.xapi.XapiVersion;
  */
 final class StatementDraft {
   static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  private static final Activity PROFILE_VERSION_CATEGORY = activity(PROFILE_VERSION, PROFILE_TYPE, null);
 
   final CourseCatalog catalog;
   final Iris iris;
+  final ActivityMemo memo;
   final XapiVersion version;
   private final UUID id;
   private final String pseudonymKeyId;
@@ -73,10 +75,11 @@ final class StatementDraft {
    * @param pseudonymKeyId the id of the key the event's pseudonyms were made with, or null
    * @param receivedAtFallback the platform's receipt time for an event that carries none, or null
    */
-  StatementDraft(CourseCatalog catalog, Iris iris, XapiVersion version, UUID id, String pseudonymKeyId,
-      Instant receivedAtFallback) {
+  StatementDraft(CourseCatalog catalog, Iris iris, ActivityMemo memo, XapiVersion version, UUID id,
+      String pseudonymKeyId, Instant receivedAtFallback) {
     this.catalog = catalog;
     this.iris = iris;
+    this.memo = memo;
     this.version = version;
     this.id = id;
     this.pseudonymKeyId = pseudonymKeyId;
@@ -131,12 +134,19 @@ final class StatementDraft {
   }
 
   Activity courseActivity(String course) {
-    return activity(iris.course(course), COURSE_TYPE, catalog.name(CourseCatalog.Kind.COURSE, course));
+    return memo.get("course", course, null,
+        () -> activity(iris.course(course), COURSE_TYPE, catalog.name(CourseCatalog.Kind.COURSE, course)));
   }
 
   Activity moduleActivity(CourseModule cm) {
-    return activity(iris.inCourse(cm.course(), "modules", cm.module()), MODULE_TYPE,
-        catalog.name(CourseCatalog.Kind.MODULE, cm.course(), cm.module()));
+    return memo.get("module", cm.course(), cm.module(), () -> activity(iris.inCourse(cm.course(), "modules", cm.module()),
+        MODULE_TYPE, catalog.name(CourseCatalog.Kind.MODULE, cm.course(), cm.module())));
+  }
+
+  /** The video activity, with the catalog's name. */
+  Activity videoActivity(String course, String video) {
+    return memo.get("video", course, video, () -> activity(iris.video(course, video), VIDEO_TYPE,
+        catalog.name(CourseCatalog.Kind.VIDEO, course, video)));
   }
 
   /** The module as parent (when there is one), the course and the course's study as grouping. */
@@ -151,14 +161,14 @@ final class StatementDraft {
   void study(String course) {
     String study = catalog.study(course);
     if (study != null) {
-      context.grouping(activity(iris.topLevel("studies", study), STUDY_TYPE,
-          catalog.name(CourseCatalog.Kind.STUDY, course, study)));
+      context.grouping(memo.get("study", course, study, () -> activity(iris.topLevel("studies", study), STUDY_TYPE,
+          catalog.name(CourseCatalog.Kind.STUDY, course, study))));
     }
   }
 
   void category(String iri) {
-    Activity a = iri.equals(VIDEO_PROFILE) ? activity(iri, PROFILE_TYPE, null) : Activity.of(iri);
-    context.category(a);
+    context.category(memo.get("category", null, iri,
+        () -> iri.equals(VIDEO_PROFILE) ? activity(iri, PROFILE_TYPE, null) : Activity.of(iri)));
   }
 
   // ---- occurrence ----
@@ -304,7 +314,7 @@ final class StatementDraft {
       contextExtension(CLEAR_IDS, a);
     }
     contextExtension(PSEUDONYM_KEY, pseudonymKeyId);
-    context.category(activity(PROFILE_VERSION, PROFILE_TYPE, null));
+    context.category(PROFILE_VERSION_CATEGORY);
     context.extensions(contextExtensions.isEmpty() ? null : extensions(contextExtensions));
     statement.id(id).context(context.build());
     if (score != null || success != null || completion != null || response != null || duration != null

@@ -17,4 +17,13 @@ public interface StatementMapping {
    * @throws IllegalArgumentException if the event cannot be represented (the sink dead-letters it)
    */
   Statement toStatement(TrackedEvent event, XapiVersion version);
+
+  /**
+   * Whether {@link #toStatement} already checks every statement with {@code StatementValidator}
+   * (refusing an invalid one with an {@code IllegalArgumentException}), so that a sink need not
+   * check it again. Default false: the sink validates each statement before sending it.
+   */
+  default boolean validatesStatements() {
+    return false;
+  }
 }

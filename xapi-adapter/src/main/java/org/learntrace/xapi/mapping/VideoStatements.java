@@ -32,8 +32,7 @@ final class VideoStatements {
     CourseModule cm = e.module();
     d.actor(e.learner(), Person.Role.TEACHER);
     d.occurrence(e.occurrence());
-    d.object(StatementDraft.activity(d.iris.video(cm.course(), e.video()), VIDEO_TYPE,
-        d.catalog.name(CourseCatalog.Kind.VIDEO, cm.course(), e.video())));
+    d.object(d.videoActivity(cm.course(), e.video()));
     d.courseContext(cm);
     d.category(VIDEO_PROFILE);
     d.contextExtension(SESSION_ID, e.sessionId());

@@ -79,6 +79,9 @@ public final class LrsSink implements Sink {
   /** How long a destination pauses after a 401 or 403: {@value #DEFAULT_AUTHORIZATION_PAUSE_MINUTES} minutes. */
   public static final Duration DEFAULT_AUTHORIZATION_PAUSE = Duration.ofMinutes(DEFAULT_AUTHORIZATION_PAUSE_MINUTES);
 
+  /** Batches on their way to the LRS at once, by default. */
+  public static final int DEFAULT_MAX_IN_FLIGHT = 4;
+
   private static final Logger LOG = LoggerFactory.getLogger(LrsSink.class);
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -88,6 +91,7 @@ public final class LrsSink implements Sink {
   private final Predicate<TrackedEvent> filter;
   private final Duration authorizationPause;
   private final boolean voidRelated;
+  private final int maxInFlight;
   private final AtomicLong authorizationFailures = new AtomicLong();
   private final AtomicLong voided = new AtomicLong();
   private volatile String authorizationProblem;
@@ -99,6 +103,7 @@ public final class LrsSink implements Sink {
     this.filter = b.filter;
     this.authorizationPause = b.authorizationPause;
     this.voidRelated = b.voidRelated;
+    this.maxInFlight = b.maxInFlight;
   }
 
   /**
@@ -115,6 +120,12 @@ public final class LrsSink implements Sink {
   @Override
   public String name() {
     return name;
+  }
+
+  /** Thread-safe: the dispatcher may post this many batches at once (see {@link Builder#maxInFlight}). */
+  @Override
+  public int maxInFlight() {
+    return maxInFlight;
   }
 
   /** How many times the LRS answered 401 or 403 since this sink was built. */
@@ -213,7 +224,7 @@ public final class LrsSink implements Sink {
     if (s.id() == null) {
       s = s.withId(e.id());
     }
-    List<Violation> violations = validator.validate(s);
+    List<Violation> violations = mapping.validatesStatements() ? List.of() : validator.validate(s);
     if (!violations.isEmpty()) {
       out[index] = DeliveryResult.rejected("statement invalid for xAPI " + version.text() + ": "
           + violations.stream().map(Violation::toString).collect(Collectors.joining("; ")));
@@ -373,6 +384,7 @@ public final class LrsSink implements Sink {
     private Predicate<TrackedEvent> filter = e -> true;
     private Duration authorizationPause = DEFAULT_AUTHORIZATION_PAUSE;
     private boolean voidRelated = true;
+    private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
 
     private Builder(String name, LrsClient client, StatementMapping mapping) {
       if (name == null || !NAME.matcher(name).matches()) {
@@ -411,6 +423,22 @@ public final class LrsSink implements Sink {
      */
     public Builder voidRelatedStatements(boolean related) {
       this.voidRelated = related;
+      return this;
+    }
+
+    /**
+     * How many batches may be on their way to the LRS at once, each on its own connection. More
+     * than one keeps the pipe full while the LRS answers (the delivery cursor still advances in
+     * outbox order, so a crash redelivers, never loses); batches may then be stored out of order,
+     * which xAPI allows ({@code stored} order is the LRS's own). A consent withdrawal is always
+     * delivered alone, after everything before it. Default {@value #DEFAULT_MAX_IN_FLIGHT}; 1 for
+     * strictly ordered delivery.
+     */
+    public Builder maxInFlight(int batches) {
+      if (batches < 1 || batches > 64) {
+        throw new IllegalArgumentException("maxInFlight must be 1-64, was " + batches);
+      }
+      this.maxInFlight = batches;
       return this;
     }
 

@@ -1,6 +1,7 @@
 package org.learntrace.xapi.collector;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -24,7 +25,9 @@ record ClockSkew(Duration offset) {
   static final ClockSkew NONE = new ClockSkew(Duration.ZERO);
 
   static ClockSkew of(Instant sentAt, Instant receivedAt, Duration tolerance) {
-    Duration offset = Duration.between(sentAt, receivedAt);
+    // Milliseconds: device clocks are no finer, and the nine digits of a nanosecond fraction
+    // (PT1H0.213552793S) look like a phone number to the never-send scan, which would strip them.
+    Duration offset = Duration.between(sentAt, receivedAt).truncatedTo(ChronoUnit.MILLIS);
     return offset.abs().compareTo(tolerance) <= 0 ? NONE : new ClockSkew(offset);
   }
 

@@ -28,6 +28,7 @@ import org.learntrace.xapi.XapiJson;
 import org.learntrace.xapi.collector.PlayerAuthenticator;
 import org.learntrace.xapi.collector.StatementCollector;
 import org.learntrace.xapi.mapping.CourseCatalog;
+import org.learntrace.xapi.mapping.EventMapper;
 
 /**
  * The browser course player and the platform side it talks to, on one HTTP server on loopback:
@@ -77,7 +78,9 @@ public final class CoursePlayerServer implements AutoCloseable {
     this.sessions = b.sessions;
     this.playerAgent = b.playerAgent;
     StatementCollector.Builder collector = StatementCollector.builder(b.tracker,
-        b.authenticator != null ? b.authenticator : b.sessions).playerAgent(b.playerAgent);
+        b.authenticator != null ? b.authenticator : b.sessions).playerAgent(b.playerAgent)
+        // xAPI-format players may name videos and quizzes by the platform's canonical IRIs.
+        .activityIds(EventMapper.create(catalog()));
     b.collector.accept(collector);
     URI bind = URI.create("http://" + b.host + ":" + b.port + "/");
     this.server = JdkHttpServerFactory.createHttpServer(bind, new ResourceConfig().register(collector.build()), false);

@@ -29,6 +29,7 @@ import org.learntrace.sdk.Person;
 import org.learntrace.sdk.Receipt;
 import org.learntrace.sdk.Tracker;
 import org.learntrace.xapi.Agent;
+import org.learntrace.xapi.mapping.EventMapper;
 import org.learntrace.xapi.StatementValidator;
 import org.learntrace.xapi.Violation;
 import org.learntrace.xapi.XapiVersion;
@@ -100,6 +101,7 @@ public final class StatementCollector {
   private final Duration skewTolerance;
   private final Duration awaitStored;
   private final Function<Person, Agent> playerAgent;
+  private final EventMapper activityIds;
   private final EventItems events = new EventItems();
 
   private StatementCollector(Builder b) {
@@ -112,6 +114,7 @@ public final class StatementCollector {
     this.skewTolerance = b.skewTolerance;
     this.awaitStored = b.awaitStored;
     this.playerAgent = b.playerAgent;
+    this.activityIds = b.activityIds;
   }
 
   /** A builder over the platform's tracker and authentication hook. */
@@ -224,7 +227,7 @@ public final class StatementCollector {
       }
       try {
         out.add(track(i, StatementEvents.toEvent(c.statement(), batch ? "$[" + i + "]" : "$", caller, expected, skew,
-            receivedAt)));
+            receivedAt, activityIds)));
       } catch (EventItems.Invalid e) {
         out.add(invalid(i, e.errors));
       } catch (RuntimeException e) {
@@ -335,6 +338,7 @@ public final class StatementCollector {
     private Duration skewTolerance = DEFAULT_SKEW_TOLERANCE;
     private Duration awaitStored = DEFAULT_AWAIT_STORED;
     private Function<Person, Agent> playerAgent = p -> Agent.ofAccount(DEFAULT_PLAYER_HOME_PAGE, p.id());
+    private EventMapper activityIds;
 
     private Builder(Tracker tracker, PlayerAuthenticator authenticator) {
       this.tracker = Objects.requireNonNull(tracker, "tracker");
@@ -400,6 +404,18 @@ public final class StatementCollector {
      */
     public Builder playerAgent(Function<Person, Agent> agentOf) {
       this.playerAgent = Objects.requireNonNull(agentOf, "agentOf");
+      return this;
+    }
+
+    /**
+     * Lets players name the platform's own videos, quizzes and quiz items by the canonical IRIs
+     * {@code mapper} gives them ({@code {platform}/courses/ags/videos/m3-intro}): statements are read
+     * back to the local ids ({@code m3-intro}) the mapper names them from, so they reach the LRS
+     * with the catalog's names and the same IRIs as the platform's own statements. Other IRIs are
+     * kept as they are. Default: none, every activity IRI is taken as the id.
+     */
+    public Builder activityIds(EventMapper mapper) {
+      this.activityIds = Objects.requireNonNull(mapper, "mapper");
       return this;
     }
 

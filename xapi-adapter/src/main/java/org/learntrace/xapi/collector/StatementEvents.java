@@ -23,6 +23,7 @@ import org.learntrace.xapi.Context;
 import org.learntrace.xapi.Extensions;
 import org.learntrace.xapi.Result;
 import org.learntrace.xapi.Statement;
+import org.learntrace.xapi.mapping.EventMapper;
 
 /**
  * The xAPI statements from players the collector turns into sdk-core events: the ADL Video Profile
@@ -58,7 +59,7 @@ final class StatementEvents {
 
   /** The event a valid statement {@code s} from {@code caller} stands for. */
   static LearningEvent toEvent(Statement s, String path, Person caller, Agent expectedActor, ClockSkew skew,
-      Instant receivedAt) throws EventItems.Invalid {
+      Instant receivedAt, EventMapper ids) throws EventItems.Invalid {
     if (!(s.actor() instanceof Agent a) || !sameAgent(a, expectedActor)) {
       throw new EventItems.Invalid(path + ".actor", "actor-mismatch",
           "the statement's actor must be the signed-in user, " + org.learntrace.xapi.XapiJson.toJson(expectedActor));
@@ -83,21 +84,22 @@ final class StatementEvents {
     Extensions rx = s.result() == null ? null : s.result().extensions();
     String verb = s.verb().id();
     String session = text(cx, SESSION);
+    String videoId = ids == null ? object.id() : ids.videoId(course, object.id());
     boolean video = object.definition() != null && VIDEO_TYPE.equals(object.definition().type());
     switch (verb) {
       case PLAYED:
-        return new VideoPlayed(occ, caller, cm, object.id(), session, number(rx, TIME, path, true));
+        return new VideoPlayed(occ, caller, cm, videoId, session, number(rx, TIME, path, true));
       case PAUSED:
-        return new VideoPaused(occ, caller, cm, object.id(), session, number(rx, TIME, path, true),
+        return new VideoPaused(occ, caller, cm, videoId, session, number(rx, TIME, path, true),
             segments(rx, path), number(rx, PROGRESS, path, false));
       case SEEKED:
-        return new VideoSeeked(occ, caller, cm, object.id(), session, number(rx, TIME_FROM, path, true),
+        return new VideoSeeked(occ, caller, cm, videoId, session, number(rx, TIME_FROM, path, true),
             number(rx, TIME_TO, path, true));
       case COMPLETED:
         if (!video) {
           break;
         }
-        return new VideoCompleted(occ, caller, cm, object.id(), session, number(rx, TIME, path, true),
+        return new VideoCompleted(occ, caller, cm, videoId, session, number(rx, TIME, path, true),
             segments(rx, path), number(rx, PROGRESS, path, false), cx == null || cx.get(LENGTH) == null ? 0
                 : numberIn(cx, LENGTH, path + ".context.extensions"));
       case ANSWERED: {
@@ -109,7 +111,9 @@ final class StatementEvents {
         Result r = s.result();
         String interaction = object.definition() == null || object.definition().interactionType() == null ? null
             : object.definition().interactionType().text();
-        return new QuizItemAnswered(occ, caller, cm, parents.get(0).id(), attempt(c), object.id(), interaction,
+        String quiz = ids == null ? parents.get(0).id() : ids.quizId(course, parents.get(0).id());
+        String item = ids == null ? object.id() : ids.quizItemId(course, quiz, object.id());
+        return new QuizItemAnswered(occ, caller, cm, quiz, attempt(c), item, interaction,
             r == null ? null : r.response(), r == null ? null : r.success(),
             r == null || r.score() == null ? null : r.score().raw());
       }
@@ -120,7 +124,7 @@ final class StatementEvents {
           throw new EventItems.Invalid(path + ".result.score.scaled", "required", "a finished attempt needs its scaled score");
         }
         Duration d = r.duration() == null ? null : r.duration().toDuration();
-        return new QuizAttemptFinished(occ, caller, cm, object.id(), attempt(c), r.score().scaled(), PASSED.equals(verb), d);
+        return new QuizAttemptFinished(occ, caller, cm, ids == null ? object.id() : ids.quizId(course, object.id()), attempt(c), r.score().scaled(), PASSED.equals(verb), d);
       }
       default:
         break;

@@ -84,6 +84,28 @@ public final class EventMapper implements StatementMapping {
     return map(id, event, version, null, null);
   }
 
+  /**
+   * The local id of a video of {@code course} from the IRI this mapper gives it ({@code m3-intro}
+   * for {@code {platform}/courses/ags/videos/m3-intro}); any other IRI comes back as it is (an
+   * external video keeps its IRI). For players and collectors that name activities by the
+   * platform's canonical IRIs.
+   */
+  public String videoId(String course, String iri) {
+    return iris.videoId(course, iri);
+  }
+
+  /** The local id of a quiz of {@code course} from its IRI ({@code …/courses/{course}/quizzes/{id}}); else the IRI. */
+  public String quizId(String course, String iri) {
+    String id = Iris.localId(iri, iris.course(course) + "/quizzes/");
+    return id != null ? id : iri;
+  }
+
+  /** The local id of an item of {@code quiz} from its IRI ({@code …/quizzes/{quiz}/items/{id}}); else the IRI. */
+  public String quizItemId(String course, String quiz, String iri) {
+    String id = Iris.localId(iri, iris.course(course) + "/quizzes/" + Iris.encode(quiz) + "/items/");
+    return id != null ? id : iri;
+  }
+
   /** True: every statement is checked against the validator for its version before it is returned. */
   @Override
   public boolean validatesStatements() {

@@ -3,14 +3,24 @@ package org.learntrace.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.learntrace.courseplayer.CoursePlayerServer;
+import org.learntrace.sdk.LearnTrace;
+import org.learntrace.sdk.Person;
+import org.learntrace.xapi.lrs.Credentials;
+import org.learntrace.xapi.lrs.LrsClient;
 import org.learntrace.xapi.lrs.LrsException;
+import org.learntrace.xapi.mapping.EventMapper;
+import org.learntrace.xapi.sink.LrsSink;
 
 /**
  * The LearnTrace demo: the whole mission on embedded defaults in one command.
@@ -32,6 +42,10 @@ import org.learntrace.xapi.lrs.LrsException;
  */
 public final class Demo {
   static final String SAMPLE = "/sample-statements.ndjson";
+  /** With {@code --serve}: the course player's own SDK outbox under the output directory (not served). */
+  static final String PLAYER_OUTBOX = "player-outbox";
+  /** With {@code --serve}: the teacher the printed course-player link signs in. */
+  static final String PLAYER_TEACHER = "demo-teacher";
 
   private Demo() {}
 
@@ -66,7 +80,7 @@ public final class Demo {
     try (MissionRun run = new MissionRun(options, out)) {
       MissionRun.Outcome outcome = run.run();
       if (options.serve()) {
-        serve(run, outcome, out);
+        serve(run, outcome, options, out);
       }
       return outcome.exitCode();
     } catch (IOException | RuntimeException e) {
@@ -90,13 +104,23 @@ public final class Demo {
   }
 
   /**
-   * Keeps the LRS up and serves the output directory until the JVM is asked to stop (Ctrl-C,
-   * SIGTERM); the shutdown hook waits until the report server and the LRS are closed.
+   * Keeps the LRS up and serves the output directory and the course player until the JVM is asked
+   * to stop (Ctrl-C, SIGTERM); the shutdown hook waits until the servers, the player's pipeline and
+   * the LRS are closed.
    */
-  private static void serve(MissionRun run, MissionRun.Outcome outcome, PrintStream out) throws IOException {
+  private static void serve(MissionRun run, MissionRun.Outcome outcome, DemoOptions options, PrintStream out)
+      throws IOException {
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
-    ReportServer server = ReportServer.start(outcome.report().getParent().getParent(), 0);
+    Path dir = outcome.report().getParent().getParent();
+    ReportServer server = ReportServer.start(dir, 0);
+    Player player;
+    try {
+      player = Player.start(run, options, dir);
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       stop.countDown();
       try {
@@ -111,6 +135,8 @@ public final class Demo {
         ? "  (HTTP Basic " + MissionRun.EMBEDDED_USER + " / " + MissionRun.EMBEDDED_PASSWORD
             + ", header X-Experience-API-Version: 1.0.3 or 2.0.0)" : ""));
     out.println("  report  " + server.reportUri());
+    out.println("  player  " + player.launch() + "  (course player as teacher " + PLAYER_TEACHER + "; its collector "
+        + player.server().collectorUri() + " feeds the SDK pipeline into the LRS)");
     try {
       stop.await();
     } catch (InterruptedException e) {
@@ -118,9 +144,49 @@ public final class Demo {
     } finally {
       boolean embedded = run.embedded();
       server.close();
+      player.close();
       run.close();
-      out.println("Stopped the report server" + (embedded ? " and the embedded LRS." : "."));
+      out.println("Stopped the report server" + (embedded ? ", the course player and the embedded LRS."
+          : " and the course player."));
       closed.countDown();
+    }
+  }
+
+  /**
+   * The course player with the platform side it talks to: its collector feeds a LearnTrace pipeline
+   * of its own (the study's pseudonym key and policy, the player's catalog, a durable outbox under
+   * {@value #PLAYER_OUTBOX}) that delivers to the run's LRS.
+   */
+  private record Player(LearnTrace learnTrace, CoursePlayerServer server, URI launch) implements AutoCloseable {
+    static Player start(MissionRun run, DemoOptions o, Path dir) {
+      LrsClient.Builder lrs = LrsClient.builder(run.endpoint()).version(o.version());
+      if (run.embedded()) {
+        lrs.credentials(Credentials.basic(MissionRun.EMBEDDED_USER, MissionRun.EMBEDDED_PASSWORD));
+      } else if (o.lrsUser() != null) {
+        lrs.credentials(Credentials.basic(o.lrsUser(), o.lrsPassword()));
+      }
+      LearnTrace lt = LearnTrace.builder()
+          .setOutboxDirectory(dir.resolve(PLAYER_OUTBOX))
+          .setPseudonymKey(SdkDelivery.KEY_ID, SdkDelivery.KEY)
+          .setBasePolicy(SdkDelivery.policy())
+          .setPolicyPollInterval(Duration.ZERO)
+          .setMetricsLogInterval(Duration.ZERO)
+          .addSink(LrsSink.builder(SdkDelivery.SINK, lrs.build(), EventMapper.create(CoursePlayerServer.catalog())).build())
+          .build();
+      try {
+        CoursePlayerServer server = CoursePlayerServer.builder(lt.tracker()).start();
+        return new Player(lt, server, server.launchUri(Person.teacher(PLAYER_TEACHER)));
+      } catch (RuntimeException e) {
+        lt.close();
+        throw e;
+      }
+    }
+
+    /** Stops HTTP first, then delivers what the pipeline holds before the LRS goes. */
+    @Override
+    public void close() {
+      server.close();
+      learnTrace.close();
     }
   }
 

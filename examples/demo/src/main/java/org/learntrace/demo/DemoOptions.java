@@ -22,10 +22,11 @@ import org.learntrace.xapi.XapiVersion;
  * @param help whether usage was asked for
  * @param outbox the SDK's durable outbox directory, or null for {@code <out>/outbox} (emptied at start)
  * @param direct whether to POST the statements with {@code LrsClient} batches instead of the SDK pipeline
+ * @param ltiLaunches how many teachers the platform launches the external LTI 1.3 tool for (0: none)
  */
 record DemoOptions(long seed, Path out, Integer schools, Integer teachers, XapiVersion version, URI lrsUrl,
     String lrsUser, String lrsPassword, boolean serve, Path validate, boolean validateSample, boolean help,
-    Path outbox, boolean direct) {
+    Path outbox, boolean direct, int ltiLaunches) {
 
   /** The default seed (the research CLI's). */
   static final long DEFAULT_SEED = 20260314L;
@@ -40,13 +41,14 @@ record DemoOptions(long seed, Path out, Integer schools, Integer teachers, XapiV
   static final String USAGE = String.join("\n",
       "usage: java -jar learntrace-demo.jar [--seed N] [--out DIR] [--schools N] [--teachers N]",
       "           [--xapi-version 1.0.3|2.0.0] [--lrs-url URL --lrs-user U --lrs-password W]",
-      "           [--outbox DIR] [--direct] [--serve]",
+      "           [--outbox DIR] [--lti-launches N] [--direct] [--serve]",
       "       java -jar learntrace-demo.jar --validate FILE [--xapi-version 1.0.3|2.0.0]",
       "       java -jar learntrace-demo.jar --validate-sample [--xapi-version 1.0.3|2.0.0]",
       "",
       "Runs the LearnTrace mission on embedded defaults: an embedded LRS, a synthetic study (seed " + DEFAULT_SEED + ",",
       DEFAULT_SCHOOLS + " schools, " + DEFAULT_TEACHERS + " teachers), every engagement statement and outcome record delivered to",
-      "the LRS through the SDK pipeline (policy, pseudonyms, durable outbox, LRS sink), everything read back,",
+      "the LRS through the SDK pipeline (policy, pseudonyms, durable outbox, LRS sink) together with LTI 1.3",
+      "launches of an external practice-quiz tool whose scores come back through AGS, everything read back,",
       "linkage, analysis and a report under --out (default ./demo-out).",
       "",
       "  --seed N              synthetic study seed (default " + DEFAULT_SEED + ")",
@@ -58,6 +60,8 @@ record DemoOptions(long seed, Path out, Integer schools, Integer teachers, XapiV
       "  --lrs-user U, --lrs-password W   its HTTP Basic credentials",
       "  --outbox DIR          the SDK's durable outbox (default <out>/outbox, emptied at start); a run",
       "                        killed and started again with the same --outbox delivers what it held",
+      "  --lti-launches N      teachers the platform launches the external LTI 1.3 practice-quiz tool for",
+      "                        (default " + LtiLaunches.DEFAULT_LAUNCHES + ", 0 for none; not with --direct)",
       "  --direct              POST the statements with LrsClient batches instead of the SDK pipeline",
       "  --serve               keep the LRS up and serve the report on localhost until Ctrl-C",
       "  --validate FILE       only check an NDJSON statement file against xAPI 1.0.3 and 2.0.0",
@@ -82,6 +86,7 @@ record DemoOptions(long seed, Path out, Integer schools, Integer teachers, XapiV
     boolean help = false;
     Path outbox = null;
     boolean direct = false;
+    Integer ltiLaunches = null;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -96,6 +101,7 @@ record DemoOptions(long seed, Path out, Integer schools, Integer teachers, XapiV
         case "--serve" -> serve = true;
         case "--outbox" -> outbox = Path.of(value(args, ++i, a));
         case "--direct" -> direct = true;
+        case "--lti-launches" -> ltiLaunches = count(value(args, ++i, a), a);
         case "--validate" -> validate = Path.of(value(args, ++i, a));
         case "--validate-sample" -> validateSample = true;
         case "--help", "-h" -> help = true;
@@ -111,6 +117,9 @@ record DemoOptions(long seed, Path out, Integer schools, Integer teachers, XapiV
     if (direct && outbox != null) {
       throw new IllegalArgumentException("--outbox is the SDK pipeline's; it does not go with --direct");
     }
+    if (direct && ltiLaunches != null && ltiLaunches > 0) {
+      throw new IllegalArgumentException("--lti-launches needs the SDK pipeline; it does not go with --direct");
+    }
     if (validate != null && validateSample) {
       throw new IllegalArgumentException("give --validate FILE or --validate-sample, not both");
     }
@@ -119,7 +128,7 @@ record DemoOptions(long seed, Path out, Integer schools, Integer teachers, XapiV
           + teachers + " < " + schools);
     }
     return new DemoOptions(seed, out, schools, teachers, version, lrsUrl, user, password, serve, validate,
-        validateSample, help, outbox, direct);
+        validateSample, help, outbox, direct, direct ? 0 : ltiLaunches != null ? ltiLaunches : LtiLaunches.DEFAULT_LAUNCHES);
   }
 
   /** Whether this is a statement check rather than the mission. */
@@ -166,6 +175,14 @@ record DemoOptions(long seed, Path out, Integer schools, Integer teachers, XapiV
     long n = parseLong(v, option);
     if (n < 1 || n > 1_000_000) {
       throw new IllegalArgumentException(option + " must be between 1 and 1000000, got " + v);
+    }
+    return (int) n;
+  }
+
+  private static int count(String v, String option) {
+    long n = parseLong(v, option);
+    if (n < 0 || n > 1_000) {
+      throw new IllegalArgumentException(option + " must be between 0 and 1000, got " + v);
     }
     return (int) n;
   }

@@ -46,6 +46,7 @@ import org.learntrace.research.synth.StudyConfig;
 import org.learntrace.research.synth.StudyTruth;
 import org.learntrace.research.synth.SyntheticStudy;
 import org.learntrace.sdk.LearningEvent;
+import org.learntrace.xapi.Agent;
 import org.learntrace.xapi.Statement;
 import org.learntrace.xapi.XapiJson;
 import org.learntrace.xapi.lrs.Credentials;
@@ -75,6 +76,8 @@ final class MissionRun implements AutoCloseable {
   private EmbeddedLrs lrs;
   private URI endpoint;
   private long resumedFrom;
+  /** The LTI 1.3 launches of step 4, or null when none were planned. */
+  private LtiLaunches.Result lti;
 
   MissionRun(DemoOptions options, PrintStream out) {
     this.o = options;
@@ -155,6 +158,7 @@ final class MissionRun implements AutoCloseable {
     EngagementMeasures measures = new EngagementMeasures(cfg.zone());
     Set<UUID> readIds = new HashSet<>();
     long readBack = 0;
+    long ltiReadBack = 0;
     LongConsumer readProgress = every("statements read back", d.tracked(), 4);
     try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(ndjson), 1 << 16);
         Stream<Statement> all = client.streamStatements(StatementQuery.builder().ascending(true).limit(1000).build())) {
@@ -162,6 +166,9 @@ final class MissionRun implements AutoCloseable {
         XapiJson.write(s, os);
         os.write('\n');
         readIds.add(s.id());
+        if (s.actor() instanceof Agent a && a.account() != null && LtiLaunches.ACTOR_HOME_PAGE.equals(a.account().homePage())) {
+          ltiReadBack++;
+        }
         EngagementEvent e = EngagementEvent.of(s, Vocabulary.TEACHER_SPACE);
         if (e != null) {
           measures.add(pseudonyms.isEmpty() ? e : SdkDelivery.relink(e, pseudonyms));
@@ -193,7 +200,7 @@ final class MissionRun implements AutoCloseable {
         t.seNaive() / k, k, truth.effectPoints(), t.estimate());
     Counts counts = new Counts(d.tracked(), d.delivered(), d.deadLettered(), d.dropped(), lost, d.outcomes(),
         d.outcomesRejected(), rowErrors.size(), readBack, eng.syncedLate, truth.offlineTeachers(), d.engagementEvents(),
-        d.filtered(), d.retried());
+        d.filtered(), d.retried(), ltiReadBack);
     Files.writeString(report, withDemoSection(html, cfg, counts, effect), StandardCharsets.UTF_8);
     LinkageReport link = linked.report();
     out.printf(Locale.ROOT, "      %,d of %,d outcome rows linked to one school; %,d students with both waves; "
@@ -203,8 +210,10 @@ final class MissionRun implements AutoCloseable {
 
     Path summary = dir.resolve("summary.json");
     writeSummary(summary, cfg, counts, effect, analysis, link, outbox);
+    boolean ltiOk = lti == null || (lti.launchesTracked() == lti.launches().size()
+        && lti.scoresTracked() == lti.scoresReturned() && ltiReadBack == lti.receipts().size());
     boolean ok = lost == 0 && d.complete() && counts.deadLettered() == 0 && counts.dropped() == 0 && counts.outcomesRejected() == 0
-        && rowErrors.isEmpty() && link.clean();
+        && rowErrors.isEmpty() && link.clean() && ltiOk;
     double seconds = (System.nanoTime() - t0) / 1e9;
     printSummary(counts, effect, analysis, report, summary, seconds, ok);
     return new Outcome(ok ? 0 : 1, report, summary, endpoint);
@@ -240,13 +249,18 @@ final class MissionRun implements AutoCloseable {
       out.printf(Locale.ROOT, "      resuming a run that was stopped: its first %,d events are in the outbox or already in "
           + "the LRS; tracking the remaining %,d%n", resumeFrom, events.size() - resumeFrom);
     }
+    List<LtiLaunches.Visit> visits = LtiLaunches.plan(events.subList(0, engagementEvents), o.ltiLaunches());
+    SdkDelivery.LiveEvents live = visits.isEmpty() ? SdkDelivery.LiveEvents.NONE : tracker -> {
+      lti = LtiLaunches.run(visits, tracker, cfg.seed());
+      return lti.receipts();
+    };
     SdkDelivery.Result r;
     LongConsumer checkpoint = n -> writeProgress(progress, cfg, n, false);
     checkpoint.accept(resumeFrom);
     try {
       r = SdkDelivery.deliver(outbox, client, events, resumeFrom, checkpoint,
           every("events tracked", events.size() - resumeFrom, 4),
-          every("statements accepted by the LRS sink", events.size() - resumeFrom, 10));
+          every("statements accepted by the LRS sink", events.size() - resumeFrom, 10), live);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while delivering", e);
@@ -255,6 +269,12 @@ final class MissionRun implements AutoCloseable {
             + "dead-lettered %,d, retried %,d%n", r.tracked(), r.filtered(), r.dropped(),
         r.sent(), r.deadLettered(), r.retried());
     r.problems().stream().limit(20).forEach(p -> out.println("      " + p));
+    if (lti != null) {
+      lti.print(out);
+    } else {
+      out.println("      LTI 1.3: no launch of the external tool (" + (o.ltiLaunches() == 0 ? "--lti-launches 0"
+          : "no teacher made module " + LtiLaunches.MODULE.substring(1) + "'s quiz online") + ")");
+    }
     if (r.flushed()) {
       writeProgress(progress, cfg, events.size(), true);
     }
@@ -394,7 +414,7 @@ final class MissionRun implements AutoCloseable {
 
   record Counts(long eventsTracked, long delivered, long deadLettered, long dropped, long lost, long outcomesImported,
       long outcomesRejected, long outcomeRowErrors, long readBack, long syncedLate, int offlineTeachers,
-      long engagementEvents, long filtered, long retried) {}
+      long engagementEvents, long filtered, long retried, long ltiReadBack) {}
 
   private void writeSummary(Path file, StudyConfig cfg, Counts c, Effect e, AnalysisReport a, LinkageReport link,
       Path outbox) throws IOException {
@@ -410,7 +430,7 @@ final class MissionRun implements AutoCloseable {
       p.put("outbox", outbox.toString());
       p.put("sink", SdkDelivery.SINK);
       p.put("pseudonymKeyId", SdkDelivery.KEY_ID);
-      p.put("courseCatalog", "ags-catalog.json (9 modules, en-US and bn-BD)");
+      p.put("courseCatalog", "ags-catalog.json (9 modules and the external practice-quiz link, en-US and bn-BD)");
       p.put("filtered", c.filtered());
       p.put("retried", c.retried());
       p.put("resumedAfterEvents", resumedFrom);
@@ -431,6 +451,11 @@ final class MissionRun implements AutoCloseable {
     root.put("outcomesRejected", c.outcomesRejected());
     root.put("outcomeRowErrors", c.outcomeRowErrors());
     root.put("statementsReadBack", c.readBack());
+    root.put("ltiLaunches", lti == null ? 0 : lti.launches().size());
+    root.put("ltiScoresReturned", lti == null ? 0 : lti.scoresReturned());
+    if (lti != null) {
+      lti.summarise(root.putObject("lti"), c.ltiReadBack());
+    }
     ObjectNode eff = root.putObject("effect");
     eff.put("planted", e.planted());
     eff.put("estimate", e.estimate());
@@ -476,14 +501,20 @@ final class MissionRun implements AutoCloseable {
       out.printf(Locale.ROOT, "  delivered to the LRS      %,d (dead-lettered %,d, dropped %,d) via LrsClient batches of %d"
           + " (--direct)%n", c.delivered(), c.deadLettered(), c.dropped(), BatchDelivery.BATCH_SIZE);
     } else {
-      out.printf(Locale.ROOT, "  events tracked            %,d (%,d course-player events, %,d outcome records)%n",
-          c.eventsTracked(), c.engagementEvents(), c.outcomesImported());
+      long ltiEvents = c.eventsTracked() - c.engagementEvents() - c.outcomesImported();
+      out.printf(Locale.ROOT, "  events tracked            %,d (%,d course-player events, %,d outcome records%s)%n",
+          c.eventsTracked(), c.engagementEvents(), c.outcomesImported(),
+          ltiEvents > 0 ? String.format(Locale.ROOT, ", %d LTI launches and scores", ltiEvents) : "");
       out.printf(Locale.ROOT, "  delivered to the LRS      %,d (dead-lettered %,d, dropped %,d) through the SDK pipeline%n",
           c.delivered(), c.deadLettered(), c.dropped());
     }
     out.printf(Locale.ROOT, "  synced late (offline)     %,d statements from %d teachers%n", c.syncedLate(),
         c.offlineTeachers());
     out.printf(Locale.ROOT, "  outcomes imported         %,d (rejected %,d)%n", c.outcomesImported(), c.outcomesRejected());
+    if (lti != null) {
+      out.printf(Locale.ROOT, "  LTI 1.3 launches          %d of the external practice-quiz tool, %d scores returned "
+          + "through AGS, %d statements in the LRS%n", lti.launches().size(), lti.scoresReturned(), c.ltiReadBack());
+    }
     out.printf(Locale.ROOT, "  read back from the LRS    %,d (lost %d)%n", c.readBack(), c.lost());
     out.printf(Locale.ROOT, "  treatment effect          %.3f latent SD, 95%% CI %.3f to %.3f (planted %.2f); "
         + "SE clustered %.3f vs naive %.3f%n", e.estimate(), e.ciLow(), e.ciHigh(), e.planted(), e.seClustered(),
@@ -507,6 +538,12 @@ final class MissionRun implements AutoCloseable {
             + "</section>", cfg.seed(), cfg.schools(), cfg.teachers(), cfg.learners(), c.engagementEvents(), c.syncedLate(),
         c.outcomesImported(), esc(lrs != null ? "the embedded LRS" : "the LRS at " + endpoint), c.delivered(),
         c.deadLettered(), c.dropped(), c.lost(), esc(o.direct() ? DIRECT : SDK_PIPELINE), e.planted(), e.estimate(), e.ciLow(), e.ciHigh(), e.estimatePoints());
+    if (lti != null && !lti.launches().isEmpty()) {
+      section = section.replace("</section>", String.format(Locale.ROOT, "<p>LTI 1.3: the platform launched an external "
+          + "practice-quiz tool for %d teachers over HTTP; the tool returned %d scores through AGS, which reached the LRS "
+          + "through the same pipeline (%d statements, under LTI pseudonyms).</p></section>", lti.launches().size(),
+          lti.scoresReturned(), c.ltiReadBack()));
+    }
     int at = html.indexOf("</h1>");
     return at < 0 ? section + html : html.substring(0, at + 5) + section + html.substring(at + 5);
   }

@@ -19,7 +19,7 @@ import java.util.concurrent.Executors;
  * Serves a run's output directory read-only over HTTP on loopback: {@code /} redirects to
  * {@code /report/index.html}; {@code /data/…}, {@code /summary.json} and
  * {@code /statements.ndjson} are there too. Nothing outside the directory, and not the LRS's
- * database, is served.
+ * database or an SDK outbox ({@code outbox/}, the course player's {@code player-outbox/}), is served.
  */
 final class ReportServer implements AutoCloseable {
   private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "json",
@@ -68,7 +68,7 @@ final class ReportServer implements AutoCloseable {
       }
       Path file = root.resolve(path.substring(1)).normalize();
       if (!file.startsWith(root) || file.startsWith(root.resolve("lrs-data")) || file.startsWith(root.resolve("outbox"))
-          || !Files.isRegularFile(file)) {
+          || file.startsWith(root.resolve(Demo.PLAYER_OUTBOX)) || !Files.isRegularFile(file)) {
         send(x, 404, "text/plain; charset=utf-8", ("not found: " + path + "\n").getBytes(StandardCharsets.UTF_8));
         return;
       }

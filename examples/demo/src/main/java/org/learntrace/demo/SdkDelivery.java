@@ -39,12 +39,13 @@ import org.learntrace.sdk.Occurrence;
 import org.learntrace.sdk.OverflowPolicy;
 import org.learntrace.sdk.Person;
 import org.learntrace.sdk.PlayedSegment;
+import org.learntrace.sdk.Pseudonyms;
 import org.learntrace.sdk.QuizAttemptFinished;
 import org.learntrace.sdk.QuizItemAnswered;
 import org.learntrace.sdk.Receipt;
+import org.learntrace.sdk.Tracker;
 import org.learntrace.sdk.VideoPaused;
 import org.learntrace.sdk.VideoPlayed;
-import org.learntrace.sdk.internal.Pseudonymizer;
 import org.learntrace.xapi.Activity;
 import org.learntrace.xapi.Agent;
 import org.learntrace.xapi.Context;
@@ -102,11 +103,10 @@ final class SdkDelivery {
    * key and links the statements' pseudonymous actors back to its teacher table.
    */
   static Map<String, String> teacherPseudonyms(Path study) throws IOException {
-    Pseudonymizer p = Pseudonymizer.forDestination(KEY, KEY_ID, SINK);
-    String space = Person.Role.TEACHER.defaultIdSpace();
+    Pseudonyms research = Pseudonyms.forDestination(KEY_ID, KEY, SINK);
     Map<String, String> map = new HashMap<>();
     CsvTableReader.read(study.resolve(StudySchema.LINKS).resolve("teachers.csv"), StudySchema.TEACHERS,
-        r -> map.put(p.pseudonym(space, r.get("teacher_id")), r.get("teacher_id")));
+        r -> map.put(research.pseudonym(Person.teacher(r.get("teacher_id"))), r.get("teacher_id")));
     return map;
   }
 
@@ -342,7 +342,18 @@ final class SdkDelivery {
    */
   static Result deliver(Path outbox, LrsClient client, List<LearningEvent> events, LongConsumer tracked,
       LongConsumer progress) throws IOException, InterruptedException {
-    return deliver(outbox, client, events, 0, n -> {}, tracked, progress);
+    return deliver(outbox, client, events, 0, n -> {}, tracked, progress, LiveEvents.NONE);
+  }
+
+  /**
+   * Events the platform's own servers track while the pipeline runs, after the course player's
+   * (the demo's LTI launches): given the tracker, returns the receipts of what it tracked.
+   */
+  @FunctionalInterface
+  interface LiveEvents {
+    LiveEvents NONE = tracker -> List.of();
+
+    List<Receipt> track(Tracker tracker) throws IOException;
   }
 
   /** Events between checkpoints: every this many, the run records how many are safely in the outbox. */
@@ -352,10 +363,12 @@ final class SdkDelivery {
    * As {@link #deliver(Path, LrsClient, List, LongConsumer, LongConsumer)}, skipping the first
    * {@code skip} events (a killed run stored them in this outbox already: the pipeline delivers
    * what it still holds of them on start) and reporting to {@code checkpoint}, now and then, how
-   * many events (skipped ones included) are in the outbox.
+   * many events (skipped ones included) are in the outbox. Then {@code live} tracks its events
+   * while the dispatcher delivers (they are not counted in the checkpoints: a resumed run tracks
+   * them again, with the same ids, and the LRS stores them once).
    */
   static Result deliver(Path outbox, LrsClient client, List<LearningEvent> events, long skip, LongConsumer checkpoint,
-      LongConsumer tracked, LongConsumer progress) throws IOException, InterruptedException {
+      LongConsumer tracked, LongConsumer progress, LiveEvents live) throws IOException, InterruptedException {
     Files.createDirectories(outbox);
     List<Receipt> receipts = new ArrayList<>(events.size());
     List<String> problems = new ArrayList<>();
@@ -399,12 +412,22 @@ final class SdkDelivery {
       if (last != null && last.awaitStored(Duration.ofSeconds(60))) {
         checkpoint.accept(events.size());
       }
-      boolean flushed = false;
-      long deadline = System.nanoTime() + PATIENCE.toNanos();
-      while (!flushed && System.nanoTime() < deadline) {
-        flushed = lt.flush(Duration.ofSeconds(2));
-        progress.accept(lt.metrics().sent());
+      // What the platform's servers track live, while the dispatcher delivers the backlog.
+      for (Receipt r : live.track(lt.tracker())) {
+        n++;
+        switch (r.status()) {
+          case FILTERED -> {
+            filtered++;
+            problems.add("filtered: " + r.filterReason() + " (an event the platform tracked live)");
+          }
+          case DROPPED -> {
+            droppedAtTrack++;
+            problems.add("dropped at track(): " + r.dropReason() + " (an event the platform tracked live)");
+          }
+          default -> receipts.add(r);
+        }
       }
+      boolean flushed = drain(lt, System.nanoTime() + PATIENCE.toNanos(), progress);
       MetricsSnapshot m = lt.metrics();
       // A receipt's event id is known once the event is in the outbox.
       List<UUID> ids = new ArrayList<>(receipts.size());
@@ -425,5 +448,15 @@ final class SdkDelivery {
       return new Result(n, m.accepted(), filtered, droppedAtTrack, m.sent(), m.deadLettered(),
           Math.max(droppedAtTrack, m.droppedTotal()), m.retried(), flushed, ids, problems);
     }
+  }
+
+  /** Waits until every event tracked so far is resolved by the sink, or the deadline passes. */
+  private static boolean drain(LearnTrace lt, long deadline, LongConsumer progress) throws InterruptedException {
+    boolean flushed = false;
+    while (!flushed && System.nanoTime() < deadline) {
+      flushed = lt.flush(Duration.ofSeconds(2));
+      progress.accept(lt.metrics().sent());
+    }
+    return flushed;
   }
 }

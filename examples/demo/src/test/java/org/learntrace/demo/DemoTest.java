@@ -69,12 +69,32 @@ class DemoTest {
     assertThat(status[0]).isEqualTo(2);
     assertThat(run(status, "--xapi-version", "3.0")).startsWith("error:");
     assertThat(status[0]).isEqualTo(2);
+    assertThat(run(status, "--lti-launches", "3", "--direct")).contains("--lti-launches needs the SDK pipeline");
+    assertThat(status[0]).isEqualTo(2);
+    assertThat(run(status, "--lti-launches", "-1")).contains("--lti-launches must be between 0 and 1000, got -1");
+    assertThat(status[0]).isEqualTo(2);
+  }
+
+  @Test
+  void ltiLaunchesDefaultToAHandfulAndAreOffWithTheDirectRoute() {
+    assertThat(DemoOptions.parse(new String[0]).ltiLaunches()).isEqualTo(LtiLaunches.DEFAULT_LAUNCHES).isEqualTo(5);
+    assertThat(DemoOptions.parse(new String[] {"--lti-launches", "0"}).ltiLaunches()).isZero();
+    assertThat(DemoOptions.parse(new String[] {"--lti-launches", "12"}).ltiLaunches()).isEqualTo(12);
+    assertThat(DemoOptions.parse(new String[] {"--direct"}).ltiLaunches()).isZero();
+  }
+
+  @Test
+  void theCourseCatalogPutsLtiPseudonymsUnderTheirOwnHomePage() {
+    assertThat(SdkDelivery.catalog().homePage(org.learntrace.lti.research.TrackerLtiEvents.DEFAULT_ID_SPACE))
+        .isEqualTo(LtiLaunches.ACTOR_HOME_PAGE)
+        .isNotEqualTo(SdkDelivery.catalog().homePage(org.learntrace.sdk.Person.Role.TEACHER.defaultIdSpace()));
   }
 
   @Test
   void helpPrintsTheUsage() {
     int[] status = new int[1];
-    assertThat(run(status, "--help")).contains("--validate FILE").contains("--lrs-url URL").contains("--serve");
+    assertThat(run(status, "--help")).contains("--validate FILE").contains("--lrs-url URL").contains("--serve")
+        .contains("--lti-launches N");
     assertThat(status[0]).isZero();
   }
 

@@ -15,11 +15,22 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.learntrace.sdk.Person;
+import org.learntrace.sdk.Pseudonyms;
 
 /**
  * The mission end to end at a small scale: embedded LRS, study, delivery through the SDK pipeline
@@ -90,8 +101,10 @@ class MissionRunTest {
 
     long outcomes = s.get("outcomesImported").asLong();
     assertThat(outcomes).isPositive();
-    // Engagement and outcome records both go through the pipeline: one statement per tracked event.
-    assertThat(s.get("engagementEvents").asLong() + outcomes).isEqualTo(delivered);
+    // Engagement, outcome records and the LTI launches and scores all go through the pipeline: one
+    // statement per tracked event.
+    long lti = s.get("ltiLaunches").asLong() + s.get("ltiScoresReturned").asLong();
+    assertThat(s.get("engagementEvents").asLong() + outcomes + lti).isEqualTo(delivered);
     assertThat(s.get("statementsReadBack").asLong()).isEqualTo(delivered);
     assertThat(first.lines()).hasSize((int) delivered);
     assertThat(first.lines()).allSatisfy(l -> assertThat(JSON.readTree(l).has("stored")).isTrue());
@@ -129,11 +142,98 @@ class MissionRunTest {
         .contains("report                    " + first.out().resolve("report/index.html"));
   }
 
+  /**
+   * Issue #8: Muktopaath launches the external practice-quiz tool over LTI 1.3 for a few teachers,
+   * the tool sends each score back through AGS, and the platform's research port tracks the launch
+   * and the score through the SDK pipeline: both are statements in the LRS, under the teacher's LTI
+   * pseudonym, with the score the tool gave.
+   */
+  @Test
+  void anLtiLaunchOfTheExternalToolBringsAScoreBackThatTheLrsHoldsUnderTheTeachersLtiPseudonym() throws Exception {
+    JsonNode s = first.summary();
+    assertThat(s.get("ltiLaunches").asInt()).as(first.output()).isEqualTo(LtiLaunches.DEFAULT_LAUNCHES);
+    assertThat(s.get("ltiScoresReturned").asInt()).isEqualTo(LtiLaunches.DEFAULT_LAUNCHES);
+    JsonNode lti = s.get("lti");
+    assertThat(lti.get("launchesTracked").asInt()).isEqualTo(LtiLaunches.DEFAULT_LAUNCHES);
+    assertThat(lti.get("scoresTracked").asInt()).isEqualTo(LtiLaunches.DEFAULT_LAUNCHES);
+    assertThat(lti.get("statementsReadBack").asInt()).isEqualTo(2 * LtiLaunches.DEFAULT_LAUNCHES);
+    // The whole flow over HTTP: launch link, OIDC login initiation, authorization, id_token form_post, answers.
+    assertThat(first.output()).contains("GET /muktopaath/launch/{ticket} 302 -> GET /lti/tool/login 302 -> "
+        + "GET /lti/platform/auth 200 -> POST /lti/tool/launch 200 -> POST /practice/submit 200");
+
+    Map<String, String> teacherOfLtiActor = new HashMap<>();
+    List<String> rows = Files.readAllLines(first.out().resolve("study/links/teachers.csv"), StandardCharsets.UTF_8);
+    for (String row : rows.subList(1, rows.size())) {
+      String teacher = row.split(",")[0];
+      teacherOfLtiActor.put(ltiActor(teacher), teacher);
+    }
+    List<JsonNode> statements = new ArrayList<>();
+    for (String l : first.lines()) {
+      statements.add(JSON.readTree(l));
+    }
+    Pseudonyms research = Pseudonyms.forDestination(SdkDelivery.KEY_ID, SdkDelivery.KEY, SdkDelivery.SINK);
+    Set<String> teachers = new HashSet<>();
+    for (JsonNode launch : lti.get("launches")) {
+      String actor = launch.get("actor").asText();
+      String teacher = teacherOfLtiActor.get(actor);
+      assertThat(teacher).as("%s is the LTI pseudonym (iss %s, sub = the teacher's id) of a study teacher", actor,
+          LtiLaunches.ISSUER).isNotNull();
+      teachers.add(teacher);
+      Instant launchedAt = Instant.parse(launch.get("launchedAt").asText());
+
+      JsonNode launched = only(statements, actor, "/modules/" + LtiLaunches.RESOURCE_LINK);
+      assertThat(launched.at("/verb/id").asText()).isEqualTo("http://adlnet.gov/expapi/verbs/launched");
+      assertThat(launched.at("/actor/account/homePage").asText()).isEqualTo(LtiLaunches.ACTOR_HOME_PAGE);
+      assertThat(Instant.parse(launched.get("timestamp").asText())).isEqualTo(launchedAt);
+      assertThat(launched.at("/context/extensions").toString()).contains("\"ltiRole\":\"LEARNER\"");
+
+      JsonNode scored = only(statements, actor, "/quizzes/" + LtiLaunches.LINE_ITEM);
+      double scaled = launch.get("scoreGiven").asDouble() / launch.get("scoreMaximum").asDouble();
+      boolean passed = scaled >= LtiLaunches.PASS_THRESHOLD;
+      assertThat(launch.get("scoreMaximum").asInt()).isEqualTo(10);
+      assertThat(scored.at("/result/score/scaled").asDouble()).as("score of %s", actor).isEqualTo(scaled);
+      assertThat(scored.at("/result/success").asBoolean()).isEqualTo(passed);
+      assertThat(scored.at("/verb/id").asText()).endsWith(passed ? "/passed" : "/failed");
+      assertThat(scored.at("/actor/account/homePage").asText()).isEqualTo(LtiLaunches.ACTOR_HOME_PAGE);
+      assertThat(Instant.parse(scored.get("timestamp").asText())).isEqualTo(Instant.parse(launch.get("scoredAt").asText()))
+          .isAfter(launchedAt);
+
+      // The right teacher: one who made module 3's quiz online at least half an hour before the launch
+      // (found under the research LRS's own pseudonym for that teacher).
+      String studyActor = research.pseudonym(Person.teacher(teacher));
+      assertThat(statements).as("a module 3 quiz attempt of %s before the launch", teacher).anySatisfy(st -> {
+        assertThat(st.at("/actor/account/name").asText()).isEqualTo(studyActor);
+        assertThat(st.at("/object/id").asText()).endsWith("/quizzes/m3-quiz");
+        assertThat(Instant.parse(st.get("timestamp").asText())).isBeforeOrEqualTo(launchedAt.minus(Duration.ofMinutes(30)));
+      });
+    }
+    assertThat(teachers).hasSize(LtiLaunches.DEFAULT_LAUNCHES);
+  }
+
+  /** Base64url(HMAC-SHA256(LTI key, iss ‖ 0x00 ‖ sub)), computed from the LTI README's definition. */
+  private static String ltiActor(String sub) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(LtiLaunches.KEY, "HmacSHA256"));
+    mac.update(LtiLaunches.ISSUER.getBytes(StandardCharsets.UTF_8));
+    mac.update((byte) 0);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(sub.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** The one statement by {@code actor} whose object id ends with {@code objectSuffix}. */
+  private static JsonNode only(List<JsonNode> statements, String actor, String objectSuffix) {
+    List<JsonNode> found = statements.stream().filter(st -> actor.equals(st.at("/actor/account/name").asText())
+        && st.at("/object/id").asText().endsWith(objectSuffix)).toList();
+    assertThat(found).as("statements of %s on …%s", actor, objectSuffix).hasSize(1);
+    return found.get(0);
+  }
+
   @Test
   void theSameSeedGivesTheSameStatementsWithTheSameIds() throws IOException {
     Run second = run("b", SMALL);
     assertThat(second.status()).as(second.output()).isZero();
     assertThat(contentOf(second.lines())).isEqualTo(contentOf(first.lines()));
+    assertThat(second.lines().stream().filter(l -> l.contains(LtiLaunches.ACTOR_HOME_PAGE)))
+        .as("the LTI launches and scores are among them").hasSize(2 * LtiLaunches.DEFAULT_LAUNCHES);
     assertThat(sorted(ids(second.lines()))).isEqualTo(sorted(ids(first.lines())));
     assertThat(ids(first.lines())).doesNotHaveDuplicates();
 
@@ -160,12 +260,15 @@ class MissionRunTest {
     assertThat(s.get("effect").get("estimate").asDouble()).isEqualTo(sdk.get("effect").get("estimate").asDouble());
     assertThat(s.get("selfReportGap")).isEqualTo(sdk.get("selfReportGap"));
     assertThat(s.get("linkage")).isEqualTo(sdk.get("linkage"));
+    assertThat(s.get("ltiLaunches").asInt()).as("LTI launches need the SDK pipeline").isZero();
   }
 
   /**
    * The mission killed with SIGKILL while the pipeline delivers, then started again with the same
    * {@code --outbox}: it resumes after what the outbox holds and every statement is in the LRS
-   * exactly once.
+   * exactly once. The kill comes once the child's LRS holds a few batches (the dispatcher delivers
+   * while the platform still tracks), or once the sink reports progress: waiting for the sink's
+   * progress line alone misses the moment when the LRS keeps up with tracking.
    */
   @Test
   void killedWithSigkillAndStartedAgainWithTheSameOutboxEveryStatementArrivesExactlyOnce() throws Exception {
@@ -180,9 +283,15 @@ class MissionRunTest {
     Process child = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     long deadline = System.nanoTime() + 120_000_000_000L;
     boolean delivering = false;
+    URI lrs = null;
     while (!delivering && child.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(20);
-      delivering = Files.exists(log) && Files.readString(log).contains("statements accepted by the LRS sink");
+      String said = Files.exists(log) ? Files.readString(log) : "";
+      java.util.regex.Matcher at = EMBEDDED_LRS.matcher(said);
+      if (lrs == null && at.find()) {
+        lrs = URI.create(at.group(1));
+      }
+      delivering = said.contains("statements accepted by the LRS sink") || (lrs != null && holdsAtLeast(lrs, 300));
     }
     child.destroyForcibly(); // SIGKILL on Linux
     child.waitFor();
@@ -202,6 +311,27 @@ class MissionRunTest {
     assertThat(s.get("statementsReadBack").asLong()).isEqualTo(tracked);
     assertThat(ids(resumed.lines())).hasSize((int) tracked).doesNotHaveDuplicates();
     assertThat(s.get("statementsDelivered").asLong()).as("the killed run delivered some").isLessThan(tracked);
+  }
+
+  private static final HttpClient LRS_POLL = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final java.util.regex.Pattern EMBEDDED_LRS = java.util.regex.Pattern.compile("embedded LRS at (\\S+) ");
+
+  /** Whether the LRS at {@code endpoint} holds at least {@code n} statements (false while it cannot say). */
+  private static boolean holdsAtLeast(URI endpoint, int n) {
+    HttpRequest get = HttpRequest.newBuilder(endpoint.resolve("statements?format=ids&limit=" + n))
+        .header("X-Experience-API-Version", "2.0.0")
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+            (MissionRun.EMBEDDED_USER + ":" + MissionRun.EMBEDDED_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+        .timeout(Duration.ofSeconds(5)).build();
+    try {
+      HttpResponse<String> r = LRS_POLL.send(get, HttpResponse.BodyHandlers.ofString());
+      return r.statusCode() == 200 && JSON.readTree(r.body()).path("statements").size() >= n;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private static String[] concat(List<String> a, String... more) {

@@ -27,7 +27,7 @@ import org.learntrace.xapi.sink.LrsSink;
  *
  * <pre>
  * java -jar examples/demo/target/learntrace-demo.jar [--seed N] [--out DIR] [--schools N] [--teachers N]
- *     [--xapi-version 1.0.3|2.0.0] [--lrs-url URL --lrs-user U --lrs-password W] [--serve]
+ *     [--xapi-version 1.0.3|2.0.0] [--lrs-url URL --lrs-user U --lrs-password W] [--outbox DIR] [--lti-launches N] [--serve]
  * java -jar examples/demo/target/learntrace-demo.jar --validate FILE | --validate-sample [--xapi-version V]
  * </pre>
  *

@@ -63,7 +63,7 @@ record DemoOptions(long seed, Path out, Integer schools, Integer teachers, XapiV
       "  --lti-launches N      teachers the platform launches the external LTI 1.3 practice-quiz tool for",
       "                        (default " + LtiLaunches.DEFAULT_LAUNCHES + ", 0 for none; not with --direct)",
       "  --direct              POST the statements with LrsClient batches instead of the SDK pipeline",
-      "  --serve               keep the LRS up and serve the report on localhost until Ctrl-C",
+      "  --serve               keep the LRS up and serve the report and the course player on localhost until Ctrl-C",
       "  --validate FILE       only check an NDJSON statement file against xAPI 1.0.3 and 2.0.0",
       "  --validate-sample     only check the bundled AGS sample statements",
       "",

@@ -413,9 +413,9 @@ public final class StudyAnalysis {
       }
     }
     Map<Integer, double[]> acc = new TreeMap<>();
-    for (EngagementMeasures.TeacherModule m : engagement.teacherModuleRows()) {
+    engagement.forEachTeacherModule(m -> {
       if (!treatedTeachers.contains(m.teacherId()) || m.moduleNumber() == Integer.MAX_VALUE) {
-        continue;
+        return;
       }
       // started, completed, watch sum, watch n, takers, single-attempt passes, score sum, score n, days sum
       double[] a = acc.computeIfAbsent(m.moduleNumber(), x -> new double[9]);
@@ -434,7 +434,7 @@ public final class StudyAnalysis {
         a[7]++;
       }
       a[8] += m.daysActive();
-    }
+    });
     List<ModuleView> out = new ArrayList<>();
     for (Map.Entry<Integer, double[]> e : acc.entrySet()) {
       double[] a = e.getValue();

@@ -8,19 +8,18 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.learntrace.research.internal.KeyIndex;
 
 /**
  * Reads a CSV table row by row, checking every cell against its {@link TableSchema}: required
  * cells, types, allowed values, ranges, duplicate primary keys. Rows with any error are reported
  * and not passed on; the rest reach the consumer as {@link Row}s. Memory is bounded by the set of
- * primary keys seen.
+ * primary keys seen, held compactly ({@link KeyIndex}).
  */
 public final class CsvTableReader {
   private CsvTableReader() {}
@@ -73,7 +72,7 @@ public final class CsvTableReader {
       for (int c = 0; c < index.length; c++) {
         byName.put(schema.columns().get(c).name(), c);
       }
-      Set<String> keys = new HashSet<>();
+      KeyIndex keys = new KeyIndex();
       int[] keyCols = schema.primaryKey().stream().mapToInt(k -> schema.header().indexOf(k)).toArray();
       for (CSVRecord rec : parser) {
         read++;
@@ -98,14 +97,21 @@ public final class CsvTableReader {
           }
         }
         if (ok && keyCols.length > 0) {
-          StringBuilder key = new StringBuilder();
-          for (int kc : keyCols) {
-            key.append(cells[kc]).append('\u0000');
+          String key;
+          if (keyCols.length == 1) {
+            key = String.valueOf(cells[keyCols[0]]); // as unique as the cell plus a separator, without a copy
+          } else {
+            StringBuilder b = new StringBuilder();
+            for (int kc : keyCols) {
+              b.append(cells[kc]).append('\u0000');
+            }
+            key = b.toString();
           }
-          if (!keys.add(key.toString())) {
+          int seen = keys.size();
+          if (keys.add(key) < seen) {
             ok = false;
             report.accept(new RowError(fileName, line, String.join("+", schema.primaryKey()), "duplicate-key",
-                "primary key " + key.toString().replace('\u0000', ' ').trim() + " appeared on an earlier line"));
+                "primary key " + key.replace('\u0000', ' ').trim() + " appeared on an earlier line"));
           }
         }
         if (ok) {

@@ -1,5 +1,15 @@
 package org.learntrace.research.engagement;
 
+import static org.learntrace.research.engagement.JsonChecks.UNSUPPORTED_STATEMENT;
+import static org.learntrace.research.engagement.JsonChecks.bool;
+import static org.learntrace.research.engagement.JsonChecks.once;
+import static org.learntrace.research.engagement.JsonChecks.requireArray;
+import static org.learntrace.research.engagement.JsonChecks.requireObject;
+import static org.learntrace.research.engagement.JsonChecks.string;
+import static org.learntrace.research.engagement.JsonChecks.textIs;
+import static org.learntrace.research.engagement.JsonChecks.timestamp;
+import static org.learntrace.research.engagement.JsonChecks.uuid;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -7,7 +17,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import org.learntrace.xapi.InteractionType;
 import org.learntrace.xapi.XapiDuration;
-import org.learntrace.xapi.XapiTimestamp;
 
 /**
  * The fast path of the analysis: reads a statement with Jackson's streaming parser (no tree, no
@@ -36,17 +45,16 @@ public final class EngagementProjection {
   /** Same JSON rules as {@code XapiJson.mapper()}: strict duplicate detection. */
   static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
-  /** Thrown (without a stack trace) to abandon the fast path. */
-  private static final class Unsupported extends RuntimeException {
-    Unsupported() {
-      super("unsupported by the fast path", null, false, false);
-    }
-  }
-
-  private static final Unsupported UNSUPPORTED_STATEMENT = new Unsupported();
+  /**
+   * The factory of {@link #line}: Jackson's strict duplicate detection allocates a hash set for
+   * every object of three or more fields, so {@link #statement} finds repeated names itself (a
+   * bit per known field, a short list per free-keyed object) and this parser does not.
+   */
+  static final JsonFactory LINE_FACTORY = JsonFactory.builder().build();
 
   private final String idSpace;
   private final StringCache cache = new StringCache();
+  private final FreeKeys freeKeys = new FreeKeys();
   private EngagementEvent event;
 
   // per statement
@@ -100,7 +108,7 @@ public final class EngagementProjection {
     if (len < 2 || b[off] != '{' || b[off + 1] == 0 || (len > 2 && b[off + 2] == 0) || (len > 3 && b[off + 3] == 0)) {
       return UNSUPPORTED;
     }
-    try (JsonParser p = FACTORY.createParser(b, off, len)) {
+    try (JsonParser p = LINE_FACTORY.createParser(b, off, len)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return UNSUPPORTED;
       }
@@ -112,6 +120,86 @@ public final class EngagementProjection {
     } catch (IOException | RuntimeException e) {
       return UNSUPPORTED;
     }
+  }
+
+  // One parser over a whole buffer of lines, for lineIn: creating a parser costs about as much as
+  // reading a small statement.
+  private byte[] buffer;
+  private JsonParser bufferParser;
+  /** Where bufferParser starts in buffer (its byte offsets are relative to it). */
+  private int bufferStart;
+  /** Just after the last statement bufferParser read. */
+  private int bufferPos;
+
+  /**
+   * As {@link #line}, for a line of {@code b}'s bytes {@code [0, end)} read in order with the lines
+   * before it: one parser reads every line of the buffer, which saves creating one per statement.
+   * It is used only while it is exactly where the line starts (only JSON whitespace since the last
+   * statement it read) and only for statements that end within the line; anything else starts
+   * afresh, so every line gets the verdict {@link #line} would give. Call {@link #endBuffer} before
+   * the buffer's contents change.
+   */
+  public int lineIn(byte[] b, int end, int off, int len) {
+    if (len < 2 || b[off] != '{' || b[off + 1] == 0 || (len > 2 && b[off + 2] == 0) || (len > 3 && b[off + 3] == 0)) {
+      return UNSUPPORTED;
+    }
+    try {
+      JsonParser p = bufferParser;
+      if (p == null || buffer != b || !jsonWhitespace(b, bufferPos, off)) {
+        endBuffer();
+        p = LINE_FACTORY.createParser(b, off, end - off);
+        buffer = b;
+        bufferParser = p;
+        bufferStart = off;
+      }
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        endBuffer();
+        return UNSUPPORTED;
+      }
+      int r = statement(p);
+      int after = bufferStart + (int) p.currentLocation().getByteOffset();
+      int lineEnd = off + len;
+      if (after > lineEnd) {
+        endBuffer(); // the object ran on past the line: read alone, the line is cut short
+        return UNSUPPORTED;
+      }
+      for (int i = after; i < lineEnd; i++) {
+        if (b[i] != ' ' && b[i] != '\t') {
+          endBuffer(); // trailing tokens (or bytes that are not JSON): the model path reports them
+          return UNSUPPORTED;
+        }
+      }
+      bufferPos = after;
+      return r;
+    } catch (IOException | RuntimeException e) {
+      endBuffer();
+      return UNSUPPORTED;
+    }
+  }
+
+  /** Lets go of the buffer {@link #lineIn} was reading. */
+  public void endBuffer() {
+    JsonParser p = bufferParser;
+    bufferParser = null;
+    buffer = null;
+    if (p != null) {
+      try {
+        p.close();
+      } catch (IOException e) {
+        // a byte-array parser has nothing to close
+      }
+    }
+  }
+
+  /** Whether {@code b[from, to)} is only what JSON takes as whitespace. */
+  private static boolean jsonWhitespace(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      byte c = b[i];
+      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+        return false;
+      }
+    }
+    return from <= to;
   }
 
   /**
@@ -126,6 +214,7 @@ public final class EngagementProjection {
   int statement(JsonParser p) throws IOException {
     reset();
     boolean hasActor = false;
+    int seen = 0;
     String f;
     while ((f = p.nextFieldName()) != null) {
       JsonToken t = p.nextToken();
@@ -133,22 +222,48 @@ public final class EngagementProjection {
         throw UNSUPPORTED_STATEMENT;
       }
       switch (f) {
-        case "id" -> uuid(p, t);
+        case "id" -> {
+          seen = once(seen, 1);
+          uuid(p, t);
+        }
         case "actor" -> {
+          seen = once(seen, 1 << 1);
           hasActor = true;
           actor(p, t, true);
         }
-        case "verb" -> verb(p, t);
-        case "object" -> object(p, t);
-        case "result" -> result(p, t);
-        case "context" -> context(p, t);
+        case "verb" -> {
+          seen = once(seen, 1 << 2);
+          verb(p, t);
+        }
+        case "object" -> {
+          seen = once(seen, 1 << 3);
+          object(p, t);
+        }
+        case "result" -> {
+          seen = once(seen, 1 << 4);
+          result(p, t);
+        }
+        case "context" -> {
+          seen = once(seen, 1 << 5);
+          context(p, t);
+        }
         case "timestamp" -> {
+          seen = once(seen, 1 << 6);
           timestampMs = timestamp(p, t);
           hasTimestamp = true;
         }
-        case "stored" -> storedMs = timestamp(p, t);
-        case "authority" -> actor(p, t, false);
-        case "version" -> string(t);
+        case "stored" -> {
+          seen = once(seen, 1 << 7);
+          storedMs = timestamp(p, t);
+        }
+        case "authority" -> {
+          seen = once(seen, 1 << 8);
+          actor(p, t, false);
+        }
+        case "version" -> {
+          seen = once(seen, 1 << 9);
+          string(t);
+        }
         default -> throw UNSUPPORTED_STATEMENT; // attachments, unknown properties
       }
     }
@@ -205,32 +320,53 @@ public final class EngagementProjection {
   /** An Agent (a Group is left to the model path). {@code main}: the statement's actor. */
   private void actor(JsonParser p, JsonToken t, boolean main) throws IOException {
     requireObject(t);
+    int seen = 0;
     String f;
     while ((f = p.nextFieldName()) != null) {
       JsonToken v = p.nextToken();
       switch (f) {
         case "objectType" -> {
+          seen = once(seen, 1);
           string(v);
-          if (!"Agent".equals(p.getText())) {
+          if (!textIs(p, "Agent")) {
             throw UNSUPPORTED_STATEMENT;
           }
         }
-        case "name", "mbox", "mbox_sha1sum", "openid" -> string(v);
+        case "name" -> {
+          seen = once(seen, 1 << 1);
+          string(v);
+        }
+        case "mbox" -> {
+          seen = once(seen, 1 << 2);
+          string(v);
+        }
+        case "mbox_sha1sum" -> {
+          seen = once(seen, 1 << 3);
+          string(v);
+        }
+        case "openid" -> {
+          seen = once(seen, 1 << 4);
+          string(v);
+        }
         case "account" -> {
+          seen = once(seen, 1 << 5);
           requireObject(v);
           String home = null;
           String name = null;
+          int accountSeen = 0;
           String g;
           while ((g = p.nextFieldName()) != null) {
             JsonToken w = p.nextToken();
             switch (g) {
               case "homePage" -> {
+                accountSeen = once(accountSeen, 1);
                 string(w);
                 home = main ? cache.get(p) : null;
               }
               case "name" -> {
+                accountSeen = once(accountSeen, 1 << 1);
                 string(w);
-                name = main ? p.getText() : null;
+                name = main ? accountName(p) : null;
               }
               default -> throw UNSUPPORTED_STATEMENT;
             }
@@ -251,15 +387,20 @@ public final class EngagementProjection {
 
   private void verb(JsonParser p, JsonToken t) throws IOException {
     requireObject(t);
+    int seen = 0;
     String f;
     while ((f = p.nextFieldName()) != null) {
       JsonToken v = p.nextToken();
       switch (f) {
         case "id" -> {
+          seen = once(seen, 1);
           string(v);
           verbId = cache.get(p);
         }
-        case "display" -> languageMap(p, v);
+        case "display" -> {
+          seen = once(seen, 1 << 1);
+          languageMap(p, v);
+        }
         default -> throw UNSUPPORTED_STATEMENT;
       }
     }
@@ -285,22 +426,28 @@ public final class EngagementProjection {
     String id = null;
     String type = null;
     boolean hasId = false;
+    int seen = 0;
     String f;
     while ((f = p.nextFieldName()) != null) {
       JsonToken v = p.nextToken();
       switch (f) {
         case "objectType" -> {
+          seen = once(seen, 1);
           string(v);
-          if (!"Activity".equals(p.getText())) {
+          if (!textIs(p, "Activity")) {
             throw UNSUPPORTED_STATEMENT;
           }
         }
         case "id" -> {
+          seen = once(seen, 1 << 1);
           string(v);
           hasId = true;
           id = keep ? cache.get(p) : null;
         }
-        case "definition" -> type = definition(p, v, keep);
+        case "definition" -> {
+          seen = once(seen, 1 << 2);
+          type = definition(p, v, keep);
+        }
         default -> throw UNSUPPORTED_STATEMENT;
       }
     }
@@ -316,34 +463,68 @@ public final class EngagementProjection {
   private String definition(JsonParser p, JsonToken t, boolean keep) throws IOException {
     requireObject(t);
     String type = null;
+    int seen = 0;
     String f;
     while ((f = p.nextFieldName()) != null) {
       JsonToken v = p.nextToken();
       switch (f) {
-        case "name", "description" -> languageMap(p, v);
+        case "name" -> {
+          seen = once(seen, 1);
+          languageMap(p, v);
+        }
+        case "description" -> {
+          seen = once(seen, 1 << 1);
+          languageMap(p, v);
+        }
         case "type" -> {
+          seen = once(seen, 1 << 2);
           string(v);
           type = keep ? cache.get(p) : null;
         }
-        case "moreInfo" -> string(v);
+        case "moreInfo" -> {
+          seen = once(seen, 1 << 3);
+          string(v);
+        }
         case "extensions" -> {
+          seen = once(seen, 1 << 4);
           requireObject(v);
-          p.skipChildren();
+          freeKeys.skip(p, v, 0);
         }
         case "interactionType" -> {
+          seen = once(seen, 1 << 5);
           string(v);
           if (InteractionType.fromText(p.getText()) == null) {
             throw UNSUPPORTED_STATEMENT;
           }
         }
         case "correctResponsesPattern" -> {
+          seen = once(seen, 1 << 6);
           requireArray(v);
           JsonToken e;
           while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
             string(e);
           }
         }
-        case "choices", "scale", "source", "target", "steps" -> components(p, v);
+        case "choices" -> {
+          seen = once(seen, 1 << 7);
+          components(p, v);
+        }
+        case "scale" -> {
+          seen = once(seen, 1 << 8);
+          components(p, v);
+        }
+        case "source" -> {
+          seen = once(seen, 1 << 9);
+          components(p, v);
+        }
+        case "target" -> {
+          seen = once(seen, 1 << 10);
+          components(p, v);
+        }
+        case "steps" -> {
+          seen = once(seen, 1 << 11);
+          components(p, v);
+        }
         default -> throw UNSUPPORTED_STATEMENT;
       }
     }
@@ -355,12 +536,19 @@ public final class EngagementProjection {
     JsonToken e;
     while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
       requireObject(e);
+      int seen = 0;
       String f;
       while ((f = p.nextFieldName()) != null) {
         JsonToken v = p.nextToken();
         switch (f) {
-          case "id" -> string(v);
-          case "description" -> languageMap(p, v);
+          case "id" -> {
+            seen = once(seen, 1);
+            string(v);
+          }
+          case "description" -> {
+            seen = once(seen, 1 << 1);
+            languageMap(p, v);
+          }
           default -> throw UNSUPPORTED_STATEMENT;
         }
       }
@@ -369,12 +557,15 @@ public final class EngagementProjection {
 
   private void result(JsonParser p, JsonToken t) throws IOException {
     requireObject(t);
+    int seen = 0;
     String f;
     while ((f = p.nextFieldName()) != null) {
       JsonToken v = p.nextToken();
       switch (f) {
         case "score" -> {
+          seen = once(seen, 1);
           requireObject(v);
+          int scoreSeen = 0;
           String g;
           while ((g = p.nextFieldName()) != null) {
             JsonToken w = p.nextToken();
@@ -382,30 +573,48 @@ public final class EngagementProjection {
               throw UNSUPPORTED_STATEMENT;
             }
             switch (g) {
-              case "scaled" -> scaled = p.getDoubleValue();
-              case "raw", "min", "max" -> {}
+              case "scaled" -> {
+                scoreSeen = once(scoreSeen, 1);
+                scaled = p.getDoubleValue();
+              }
+              case "raw" -> scoreSeen = once(scoreSeen, 1 << 1);
+              case "min" -> scoreSeen = once(scoreSeen, 1 << 2);
+              case "max" -> scoreSeen = once(scoreSeen, 1 << 3);
               default -> throw UNSUPPORTED_STATEMENT;
             }
           }
         }
-        case "success" -> success = bool(v);
-        case "completion" -> bool(v);
-        case "response" -> string(v);
+        case "success" -> {
+          seen = once(seen, 1 << 1);
+          success = bool(v);
+        }
+        case "completion" -> {
+          seen = once(seen, 1 << 2);
+          bool(v);
+        }
+        case "response" -> {
+          seen = once(seen, 1 << 3);
+          string(v);
+        }
         case "duration" -> {
+          seen = once(seen, 1 << 4);
           string(v);
           if (!XapiDuration.isValid(p.getText())) {
             throw UNSUPPORTED_STATEMENT;
           }
         }
         case "extensions" -> {
+          seen = once(seen, 1 << 5);
           requireObject(v);
+          int n = 0;
           String g;
           while ((g = p.nextFieldName()) != null) {
+            n = freeKeys.distinct(0, n, g);
             JsonToken w = p.nextToken();
             if (g.equals(Vocabulary.EXT_PLAYED_SEGMENTS)) {
               playedSegments = w == JsonToken.VALUE_STRING ? p.getText() : null;
             }
-            p.skipChildren();
+            freeKeys.skip(p, w, 1);
           }
         }
         default -> throw UNSUPPORTED_STATEMENT;
@@ -415,6 +624,7 @@ public final class EngagementProjection {
 
   private void context(JsonParser p, JsonToken t) throws IOException {
     requireObject(t);
+    int seen = 0;
     String f;
     while ((f = p.nextFieldName()) != null) {
       JsonToken v = p.nextToken();
@@ -422,14 +632,37 @@ public final class EngagementProjection {
         throw UNSUPPORTED_STATEMENT;
       }
       switch (f) {
-        case "registration" -> uuid(p, v);
-        case "instructor" -> actor(p, v, false);
-        case "contextActivities" -> contextActivities(p, v);
-        case "revision", "platform", "language" -> string(v);
+        case "registration" -> {
+          seen = once(seen, 1);
+          uuid(p, v);
+        }
+        case "instructor" -> {
+          seen = once(seen, 1 << 1);
+          actor(p, v, false);
+        }
+        case "contextActivities" -> {
+          seen = once(seen, 1 << 2);
+          contextActivities(p, v);
+        }
+        case "revision" -> {
+          seen = once(seen, 1 << 3);
+          string(v);
+        }
+        case "platform" -> {
+          seen = once(seen, 1 << 4);
+          string(v);
+        }
+        case "language" -> {
+          seen = once(seen, 1 << 5);
+          string(v);
+        }
         case "extensions" -> {
+          seen = once(seen, 1 << 6);
           requireObject(v);
+          int n = 0;
           String g;
           while ((g = p.nextFieldName()) != null) {
+            n = freeKeys.distinct(0, n, g);
             JsonToken w = p.nextToken();
             switch (g) {
               case Vocabulary.EXT_SYNCED_LATE -> syncedLate = w == JsonToken.VALUE_TRUE ? Boolean.TRUE
@@ -440,7 +673,7 @@ public final class EngagementProjection {
                   || w == JsonToken.VALUE_NUMBER_FLOAT ? p.getDoubleValue() : Double.NaN;
               default -> { }
             }
-            p.skipChildren();
+            freeKeys.skip(p, w, 1);
           }
         }
         default -> throw UNSUPPORTED_STATEMENT; // team, statement, contextAgents, contextGroups, unknown
@@ -450,13 +683,28 @@ public final class EngagementProjection {
 
   private void contextActivities(JsonParser p, JsonToken t) throws IOException {
     requireObject(t);
+    int seen = 0;
     String f;
     while ((f = p.nextFieldName()) != null) {
       JsonToken v = p.nextToken();
       boolean parent;
       switch (f) {
-        case "parent" -> parent = true;
-        case "grouping", "category", "other" -> parent = false;
+        case "parent" -> {
+          seen = once(seen, 1);
+          parent = true;
+        }
+        case "grouping" -> {
+          seen = once(seen, 1 << 1);
+          parent = false;
+        }
+        case "category" -> {
+          seen = once(seen, 1 << 2);
+          parent = false;
+        }
+        case "other" -> {
+          seen = once(seen, 1 << 3);
+          parent = false;
+        }
         default -> throw UNSUPPORTED_STATEMENT;
       }
       if (v == JsonToken.START_OBJECT) {
@@ -492,107 +740,34 @@ public final class EngagementProjection {
 
   // ---- values ----
 
-  private static void languageMap(JsonParser p, JsonToken t) throws IOException {
+  private void languageMap(JsonParser p, JsonToken t) throws IOException {
     requireObject(t);
-    while (p.nextFieldName() != null) {
+    int n = 0;
+    String f;
+    while ((f = p.nextFieldName()) != null) {
+      n = freeKeys.distinct(0, n, f);
       string(p.nextToken());
     }
   }
 
-  private static void requireObject(JsonToken t) {
-    if (t != JsonToken.START_OBJECT) {
-      throw UNSUPPORTED_STATEMENT;
-    }
-  }
-
-  private static void requireArray(JsonToken t) {
-    if (t != JsonToken.START_ARRAY) {
-      throw UNSUPPORTED_STATEMENT;
-    }
-  }
-
-  private static void string(JsonToken t) {
-    if (t != JsonToken.VALUE_STRING) {
-      throw UNSUPPORTED_STATEMENT;
-    }
-  }
-
-  private static Boolean bool(JsonToken t) {
-    if (t == JsonToken.VALUE_TRUE) {
-      return Boolean.TRUE;
-    }
-    if (t == JsonToken.VALUE_FALSE) {
-      return Boolean.FALSE;
-    }
-    throw UNSUPPORTED_STATEMENT;
-  }
-
-  /** A UUID in 8-4-4-4-12 hex form, as {@code Uuids.isStandardForm}. */
-  private static void uuid(JsonParser p, JsonToken t) throws IOException {
-    string(t);
-    char[] c = p.getTextCharacters();
-    int off = p.getTextOffset();
-    if (p.getTextLength() != 36) {
-      throw UNSUPPORTED_STATEMENT;
-    }
-    for (int i = 0; i < 36; i++) {
-      char ch = c[off + i];
-      if (i == 8 || i == 13 || i == 18 || i == 23) {
-        if (ch != '-') {
-          throw UNSUPPORTED_STATEMENT;
-        }
-      } else if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F'))) {
-        throw UNSUPPORTED_STATEMENT;
-      }
-    }
-  }
-
-  private static long timestamp(JsonParser p, JsonToken t) throws IOException {
-    string(t);
-    try {
-      return XapiTimestamp.parse(p.getText()).instant().toEpochMilli();
-    } catch (IllegalArgumentException | ArithmeticException e) {
-      throw UNSUPPORTED_STATEMENT;
-    }
-  }
-
-  /**
-   * Shares the String of repeated short values (verbs, activity ids, types, devices, the id
-   * space) without allocating on a hit: a small direct-mapped table keyed by the characters.
-   */
-  static final class StringCache {
-    private static final int SIZE = 1024;
-    private static final int MAX_LENGTH = 160;
-    private final String[] slots = new String[SIZE];
-
-    String get(JsonParser p) throws IOException {
-      int len = p.getTextLength();
-      if (len > MAX_LENGTH) {
-        return p.getText();
-      }
+  /** The account name; the same String as the last statement's when equal (statements of one teacher come together). */
+  private String accountName(JsonParser p) throws IOException {
+    String last = lastAccountName;
+    int len = p.getTextLength();
+    if (last != null && last.length() == len) {
       char[] c = p.getTextCharacters();
       int off = p.getTextOffset();
-      int h = 0;
-      for (int i = 0; i < len; i++) {
-        h = 31 * h + c[off + i];
+      int i = 0;
+      while (i < len && c[off + i] == last.charAt(i)) {
+        i++;
       }
-      int slot = (h ^ (h >>> 16)) & (SIZE - 1);
-      String s = slots[slot];
-      if (s != null && s.length() == len) {
-        boolean same = true;
-        for (int i = 0; i < len; i++) {
-          if (s.charAt(i) != c[off + i]) {
-            same = false;
-            break;
-          }
-        }
-        if (same) {
-          return s;
-        }
+      if (i == len) {
+        return last;
       }
-      s = new String(c, off, len);
-      slots[slot] = s;
-      return s;
     }
+    lastAccountName = p.getText();
+    return lastAccountName;
   }
+
+  private String lastAccountName;
 }

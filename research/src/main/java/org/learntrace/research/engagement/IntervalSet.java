@@ -100,19 +100,6 @@ public final class IntervalSet {
    * @throws IllegalArgumentException naming the segment when the string is malformed
    */
   public void addPlayedSegments(String segments) {
-    if (segments == null || segments.isEmpty()) {
-      return;
-    }
-    for (String seg : segments.split("\\[,\\]")) {
-      int dot = seg.indexOf("[.]");
-      if (dot < 0) {
-        throw new IllegalArgumentException("played-segments part '" + seg + "' has no [.]");
-      }
-      try {
-        add(Double.parseDouble(seg.substring(0, dot)), Double.parseDouble(seg.substring(dot + 3)));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("played-segments part '" + seg + "' is not two numbers", e);
-      }
-    }
+    PlayedSegments.forEach(segments, this::add);
   }
 }

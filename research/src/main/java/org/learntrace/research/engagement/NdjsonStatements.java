@@ -115,6 +115,9 @@ public final class NdjsonStatements {
       return w;
     });
     java.util.ArrayDeque<Future<Chunk>> inFlight = new java.util.ArrayDeque<>();
+    // Chunk buffers are reused: a fresh multi-megabyte array per chunk is a humongous allocation
+    // for G1 in a small heap, and each one used to start a GC cycle.
+    java.util.ArrayDeque<byte[]> free = new java.util.ArrayDeque<>();
     List<Chunk> done = new ArrayList<>();
     long[] linesDone = {0};
     try (InputStream in = Files.newInputStream(file)) {
@@ -122,7 +125,8 @@ public final class NdjsonStatements {
       int carryLen = 0;
       boolean eof = false;
       while (!eof) {
-        byte[] buf = new byte[Math.max(chunkBytes, carryLen * 2)];
+        byte[] buf = carryLen * 2 <= chunkBytes && !free.isEmpty() ? free.pop()
+            : new byte[Math.max(chunkBytes, carryLen * 2)];
         System.arraycopy(carry, 0, buf, 0, carryLen);
         int len = carryLen;
         while (len < buf.length) {
@@ -151,11 +155,11 @@ public final class NdjsonStatements {
           return chunk;
         }));
         while (inFlight.size() > workers * 2) {
-          finish(join(inFlight.poll()), done, linesDone, progress);
+          finish(join(inFlight.poll()), done, linesDone, progress, free, chunkBytes);
         }
       }
       while (!inFlight.isEmpty()) {
-        finish(join(inFlight.poll()), done, linesDone, progress);
+        finish(join(inFlight.poll()), done, linesDone, progress, free, chunkBytes);
       }
     } finally {
       pool.shutdown();
@@ -171,14 +175,26 @@ public final class NdjsonStatements {
       first += c.lines;
       others += c.others;
     }
+    // merge into the biggest part: copying it would need its memory twice
     EngagementMeasures all = new EngagementMeasures(zone);
     for (Worker w : parts) {
-      all.merge(w.measures);
+      if (w.measures.events() > all.events()) {
+        all = w.measures;
+      }
+    }
+    for (Worker w : parts) {
+      if (w.measures != all) {
+        all.merge(w.measures);
+      }
     }
     return new EngagementPass(all, linesDone[0], others, List.copyOf(errors));
   }
 
-  private static void finish(Chunk c, List<Chunk> done, long[] linesDone, LongConsumer progress) {
+  private static void finish(Chunk c, List<Chunk> done, long[] linesDone, LongConsumer progress,
+      java.util.ArrayDeque<byte[]> free, int chunkBytes) {
+    if (c.buf.length == chunkBytes) {
+      free.push(c.buf);
+    }
     c.buf = null;
     done.add(c);
     linesDone[0] += c.lines;
@@ -214,6 +230,14 @@ public final class NdjsonStatements {
     }
 
     void run(Worker w) {
+      try {
+        lines(w);
+      } finally {
+        w.projection().endBuffer(); // the buffer goes back to the pool and gets new lines
+      }
+    }
+
+    private void lines(Worker w) {
       byte[] b = buf;
       int start = 0;
       boolean ascii = true;
@@ -251,7 +275,7 @@ public final class NdjsonStatements {
         return;
       }
       EngagementProjection p = w.projection();
-      int r = p.line(b, off, n);
+      int r = p.lineIn(b, len, off, n);
       if (r == EngagementProjection.EVENT) {
         w.measures().add(p.event());
         return;

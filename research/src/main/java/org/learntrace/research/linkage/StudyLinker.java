@@ -2,6 +2,7 @@ package org.learntrace.research.linkage;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.learntrace.research.data.CsvTableReader;
 import org.learntrace.research.data.CsvTableReader.ReadResult;
@@ -19,6 +23,7 @@ import org.learntrace.research.data.StudyRecords.CostItem;
 import org.learntrace.research.data.StudySchema;
 import org.learntrace.research.data.TableSchema;
 import org.learntrace.research.engagement.EngagementMeasures;
+import org.learntrace.research.internal.KeyIndex;
 
 /**
  * Links a study directory ({@link StudySchema}'s layout) into a {@link LinkedStudy}.
@@ -43,12 +48,48 @@ public final class StudyLinker {
    */
   public static LinkedStudy link(Path dir, EngagementMeasures engagement, java.util.function.LongConsumer progress)
       throws IOException {
+    return linkWhileMeasuring(dir, CompletableFuture.completedFuture(engagement), progress);
+  }
+
+  /**
+   * Links the study in {@code dir} while its engagement measures are still being computed: the
+   * outcome and link tables are read first, and {@code engagement} is waited for only then (so a
+   * caller can read statements on other threads meanwhile).
+   *
+   * @param engagement the engagement measures from the statements (null when there are none)
+   * @param progress told the number of assessment rows read so far, every 10,000 rows
+   * @throws IOException when the tables cannot be read, or computing {@code engagement} failed
+   *     with one
+   */
+  public static LinkedStudy linkWhileMeasuring(Path dir, Future<EngagementMeasures> engagement,
+      java.util.function.LongConsumer progress) throws IOException {
     return new Run(dir, engagement, progress).run();
+  }
+
+  private static EngagementMeasures await(Future<EngagementMeasures> engagement) throws IOException {
+    try {
+      return engagement.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for the engagement measures");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IOException("computing the engagement measures failed: " + e.getCause(), e.getCause());
+    }
   }
 
   private static final class Run {
     final Path dir;
-    final EngagementMeasures engagement;
+    final Future<EngagementMeasures> pending;
+    EngagementMeasures engagement;
     final java.util.function.LongConsumer progress;
     final List<ReadResult> reads = new ArrayList<>();
     final List<RowError> problems = new ArrayList<>();
@@ -57,23 +98,31 @@ public final class StudyLinker {
     final Map<String, String> divisionName = new HashMap<>();
     final Map<String, String> districtDivision = new HashMap<>();
     final Map<String, String> upazilaDistrict = new HashMap<>();
-    final Map<String, Integer> schoolIndex = new HashMap<>();
+    // Schools, classes, teachers and students are numbered by KeyIndex (no map entry or boxed
+    // number per id: a national study has 500,000 students and a million outcome rows), and
+    // everything known about them is kept in arrays by number.
+    final KeyIndex schoolIndex = new KeyIndex();
     final List<String> schoolIds = new ArrayList<>();
     final List<Boolean> schoolTreated = new ArrayList<>();
     final List<String> schoolUpazila = new ArrayList<>();
-    final Map<String, Integer> classSchool = new HashMap<>();
-    final Map<String, Integer> classGrade = new HashMap<>();
-    final Map<String, Integer> teacherIndex = new HashMap<>();
+    final KeyIndex classIndex = new KeyIndex();
+    int[] classSchool = new int[1024];
+    int[] classGrade = new int[1024];
+    /** The class teacher by class number, or -1. */
+    int[] classTeacher = new int[1024];
+    final KeyIndex teacherIndex = new KeyIndex();
     final List<String> teacherIds = new ArrayList<>();
     final List<Integer> teacherSchool = new ArrayList<>();
     final List<String> teacherGender = new ArrayList<>();
     final List<String> teacherDevice = new ArrayList<>();
-    final Map<String, Integer> classTeacher = new HashMap<>();
-    final Map<String, String[]> studentClass = new HashMap<>();
+    /** Students of student_classes.csv and of the assessments, numbered in that order. */
+    final KeyIndex studentIndex = new KeyIndex();
+    /** The class number of each student at each wave in student_classes.csv, or -1; dropped after the assessments. */
+    int[][] studentClass = {noClass(1024), noClass(1024)};
 
-    Run(Path dir, EngagementMeasures engagement, java.util.function.LongConsumer progress) {
+    Run(Path dir, Future<EngagementMeasures> engagement, java.util.function.LongConsumer progress) {
       this.dir = dir;
-      this.engagement = engagement;
+      this.pending = engagement;
       this.progress = progress;
     }
 
@@ -109,23 +158,31 @@ public final class StudyLinker {
       });
       read(l, StudySchema.SCHOOLS, r -> {
         if (fk(r, "upazila_id", upazilaDistrict.containsKey(r.get("upazila_id")), "upazilas")) {
-          schoolIndex.put(r.get("school_id"), schoolIds.size());
+          schoolIndex.add(r.get("school_id")); // the primary key makes it new: number = schoolIds.size()
           schoolIds.add(r.get("school_id"));
           schoolTreated.add("treatment".equals(r.get("arm")));
           schoolUpazila.add(r.get("upazila_id"));
         }
       });
       read(l, StudySchema.CLASSES, r -> {
-        Integer s = schoolIndex.get(r.get("school_id"));
-        if (fk(r, "school_id", s != null, "schools")) {
-          classSchool.put(r.get("class_id"), s);
-          classGrade.put(r.get("class_id"), Integer.parseInt(r.get("grade")));
+        int s = schoolIndex.get(r.get("school_id"));
+        if (fk(r, "school_id", s >= 0, "schools")) {
+          int c = classIndex.add(r.get("class_id"));
+          if (c == classSchool.length) {
+            int n = c + (c >> 1);
+            classSchool = Arrays.copyOf(classSchool, n);
+            classGrade = Arrays.copyOf(classGrade, n);
+            classTeacher = Arrays.copyOf(classTeacher, n);
+          }
+          classSchool[c] = s;
+          classGrade[c] = Integer.parseInt(r.get("grade"));
+          classTeacher[c] = -1;
         }
       });
       read(l, StudySchema.TEACHERS, r -> {
-        Integer s = schoolIndex.get(r.get("school_id"));
-        if (fk(r, "school_id", s != null, "schools")) {
-          teacherIndex.put(r.get("teacher_id"), teacherIds.size());
+        int s = schoolIndex.get(r.get("school_id"));
+        if (fk(r, "school_id", s >= 0, "schools")) {
+          teacherIndex.add(r.get("teacher_id")); // new, by the primary key: number = teacherIds.size()
           teacherIds.add(r.get("teacher_id"));
           teacherSchool.add(s);
           teacherGender.add(r.get("gender"));
@@ -133,24 +190,27 @@ public final class StudyLinker {
         }
       });
       read(l, StudySchema.TEACHER_CLASSES, r -> {
-        Integer t = teacherIndex.get(r.get("teacher_id"));
-        boolean ok = fk(r, "teacher_id", t != null, "teachers")
-            & fk(r, "class_id", classSchool.containsKey(r.get("class_id")), "classes");
+        int t = teacherIndex.get(r.get("teacher_id"));
+        int c = classIndex.get(r.get("class_id"));
+        boolean ok = fk(r, "teacher_id", t >= 0, "teachers") & fk(r, "class_id", c >= 0, "classes");
         if (ok && "class-teacher".equals(r.get("role"))) {
-          Integer previous = classTeacher.putIfAbsent(r.get("class_id"), t);
-          if (previous != null && !previous.equals(t)) {
+          int previous = classTeacher[c];
+          if (previous < 0) {
+            classTeacher[c] = t;
+          } else if (previous != t) {
             problem(r.file(), r.line(), "class_id", "one-class-teacher",
                 "class " + r.get("class_id") + " already has class teacher " + teacherIds.get(previous));
           }
         }
       });
       read(l, StudySchema.STUDENT_CLASSES, r -> {
-        if (fk(r, "class_id", classSchool.containsKey(r.get("class_id")), "classes")) {
-          String[] byWave = studentClass.computeIfAbsent(r.get("student_id"), k -> new String[2]);
-          byWave[waveIndex(r.get("wave"))] = r.get("class_id");
+        int c = classIndex.get(r.get("class_id"));
+        if (fk(r, "class_id", c >= 0, "classes")) {
+          int student = student(r.get("student_id")); // first: numbering a student may grow the arrays
+          studentClass[waveIndex(r.get("wave"))][student] = c;
         }
       });
-      Students students = new Students();
+      Students students = new Students(studentIndex);
       int items = itemCount(dir.resolve(StudySchema.OUTCOMES).resolve("assessments.csv"));
       long[] rows = {0, 0};
       read(StudySchema.OUTCOMES, StudySchema.assessments(items), r -> {
@@ -163,13 +223,13 @@ public final class StudyLinker {
         }
       });
       progress.accept(rows[0]);
-      studentClass.clear();
+      studentClass = null;
       double[] selfReport = new double[teacherIds.size()];
       Arrays.fill(selfReport, Double.NaN);
       long[] selfMatched = {0};
       read(StudySchema.SURVEY, StudySchema.SELF_REPORT, r -> {
-        Integer t = teacherIndex.get(r.get("teacher_id"));
-        if (fk(r, "teacher_id", t != null, "teachers")) {
+        int t = teacherIndex.get(r.get("teacher_id"));
+        if (fk(r, "teacher_id", t >= 0, "teachers")) {
           selfReport[t] = r.getDouble("modules_reported");
           selfMatched[0]++;
         }
@@ -178,6 +238,7 @@ public final class StudyLinker {
       read(null, StudySchema.COST_LEDGER, r -> costs.add(new CostItem(r.get("item"), r.get("category"), r.get("basis"),
           r.getDouble("amount_usd"), r.getDouble("low_usd"), r.getDouble("high_usd"), r.getInt("constant_year", 0),
           r.get("note") == null ? "" : r.get("note"))));
+      engagement = await(pending);
       return assemble(students, selfReport, selfMatched[0], costs, items, rows);
     }
 
@@ -192,14 +253,28 @@ public final class StudyLinker {
       return "baseline".equals(wave) ? 0 : 1;
     }
 
+    /** The student's number, numbering a new one (with no class at either wave yet). */
+    int student(String studentId) {
+      int i = studentIndex.add(studentId);
+      if (studentClass != null && i == studentClass[0].length) {
+        int n = i + (i >> 1);
+        studentClass[0] = Arrays.copyOf(studentClass[0], n);
+        studentClass[1] = Arrays.copyOf(studentClass[1], n);
+        Arrays.fill(studentClass[0], i, n, -1);
+        Arrays.fill(studentClass[1], i, n, -1);
+      }
+      return i;
+    }
+
     boolean resolve(Row r, Students students) {
       String classId = r.get("class_id");
-      Integer school = classSchool.get(classId);
-      if (school == null) {
+      int c = classIndex.get(classId);
+      if (c < 0) {
         problem(r.file(), r.line(), "class_id", "unresolved-school",
             "class '" + classId + "' is not in classes.csv, so the row has no school");
         return false;
       }
+      int school = classSchool[c];
       String schoolId = r.get("school_id");
       if (schoolId != null && !schoolId.equals(schoolIds.get(school))) {
         problem(r.file(), r.line(), "school_id", "ambiguous-school", "row says school '" + schoolId
@@ -208,29 +283,29 @@ public final class StudyLinker {
       }
       int wave = waveIndex(r.get("wave"));
       String studentId = r.get("student_id");
-      String[] linked = studentClass.get(studentId);
-      if (linked != null && linked[wave] != null && !linked[wave].equals(classId)) {
-        Integer otherSchool = classSchool.get(linked[wave]);
-        if (!school.equals(otherSchool)) {
+      int s = student(studentId);
+      int linked = studentClass[wave][s];
+      if (linked >= 0 && linked != c) {
+        String linkedId = classIndex.key(linked);
+        if (school != classSchool[linked]) {
           problem(r.file(), r.line(), "class_id", "ambiguous-school", "student_classes.csv puts student '" + studentId
-              + "' in class '" + linked[wave] + "' (another school) at " + r.get("wave"));
+              + "' in class '" + linkedId + "' (another school) at " + r.get("wave"));
           return false;
         }
         problem(r.file(), r.line(), "class_id", "class-mismatch", "student_classes.csv puts student '" + studentId
-            + "' in class '" + linked[wave] + "', the row says '" + classId + "' (same school; row kept)");
-      } else if (linked == null || linked[wave] == null) {
+            + "' in class '" + linkedId + "', the row says '" + classId + "' (same school; row kept)");
+      } else if (linked < 0) {
         problem(r.file(), r.line(), "student_id", "student-not-linked", "student '" + studentId
             + "' has no " + r.get("wave") + " row in student_classes.csv (resolved through the class; row kept)");
       }
-      Integer teacher = classTeacher.get(classId);
+      int teacher = classTeacher[c];
       String teacherId = r.get("teacher_id");
-      if (teacherId != null && (teacher == null || !teacherIds.get(teacher).equals(teacherId))) {
+      if (teacherId != null && (teacher < 0 || !teacherIds.get(teacher).equals(teacherId))) {
         problem(r.file(), r.line(), "teacher_id", "teacher-mismatch", "row names teacher '" + teacherId
             + "' but the class teacher of '" + classId + "' is "
-            + (teacher == null ? "unknown" : "'" + teacherIds.get(teacher) + "'") + " (row kept)");
+            + (teacher < 0 ? "unknown" : "'" + teacherIds.get(teacher) + "'") + " (row kept)");
       }
-      int idx = students.index(studentId, school, teacher == null ? -1 : teacher, r.get("learner_gender"),
-          classGrade.get(classId));
+      int idx = students.index(s, school, teacher, r.get("learner_gender"), classGrade[c]);
       if (students.school[idx] != school) {
         problem(r.file(), r.line(), "class_id", "ambiguous-school", "student '" + studentId
             + "' was resolved to another school at the other wave");
@@ -251,13 +326,14 @@ public final class StudyLinker {
       int modules = 0;
       if (engagement != null) {
         for (String id : engagement.teacherIds()) {
-          if (!teacherIndex.containsKey(id)) {
+          if (teacherIndex.get(id) < 0) {
             unmatched++;
           }
         }
-        for (EngagementMeasures.TeacherModule m : engagement.teacherModuleRows()) {
-          if (m.moduleNumber() != Integer.MAX_VALUE) {
-            modules = Math.max(modules, m.moduleNumber());
+        for (String id : engagement.moduleIds()) {
+          int number = EngagementMeasures.moduleNumber(id);
+          if (number != Integer.MAX_VALUE) {
+            modules = Math.max(modules, number);
           }
         }
       }
@@ -329,10 +405,22 @@ public final class StudyLinker {
     }
   }
 
-  /** Growable column arrays, one entry per student. */
+  private static int[] noClass(int n) {
+    int[] a = new int[n];
+    Arrays.fill(a, -1);
+    return a;
+  }
+
+  /**
+   * Growable column arrays, one entry per student with a resolved outcome row, in the order of
+   * their first such row.
+   */
   private static final class Students {
-    final Map<String, Integer> index = new HashMap<>();
-    final List<String> idList = new ArrayList<>();
+    final KeyIndex ids;
+    /** The entry of each student number ({@link Run#studentIndex}), or -1. */
+    int[] entry = new int[0];
+    /** The student number of each entry. */
+    int[] number = new int[1024];
     int size;
     int[] school = new int[1024];
     int[] teacher = new int[1024];
@@ -341,13 +429,23 @@ public final class StudyLinker {
     double[] pre = new double[1024];
     double[] post = new double[1024];
 
-    int index(String id, int schoolIdx, int teacherIdx, String g, int gr) {
-      Integer i = index.get(id);
-      if (i != null) {
-        return i;
+    Students(KeyIndex ids) {
+      this.ids = ids;
+    }
+
+    int index(int student, int schoolIdx, int teacherIdx, String g, int gr) {
+      if (student >= entry.length) {
+        int n = Math.max(student + 1, entry.length + (entry.length >> 1));
+        int old = entry.length;
+        entry = Arrays.copyOf(entry, n);
+        Arrays.fill(entry, old, n, -1);
+      }
+      if (entry[student] >= 0) {
+        return entry[student];
       }
       if (size == school.length) {
         int n = size * 2;
+        number = Arrays.copyOf(number, n);
         school = Arrays.copyOf(school, n);
         teacher = Arrays.copyOf(teacher, n);
         gender = Arrays.copyOf(gender, n);
@@ -355,14 +453,14 @@ public final class StudyLinker {
         pre = Arrays.copyOf(pre, n);
         post = Arrays.copyOf(post, n);
       }
+      number[size] = student;
       school[size] = schoolIdx;
       teacher[size] = teacherIdx;
       gender[size] = g.intern();
       grade[size] = gr;
       pre[size] = Double.NaN;
       post[size] = Double.NaN;
-      index.put(id, size);
-      idList.add(id);
+      entry[student] = size;
       return size++;
     }
 
@@ -374,8 +472,9 @@ public final class StudyLinker {
       }
     }
 
+    /** The students' ids in entry order (each String made when asked). */
     List<String> ids() {
-      return idList;
+      return ids.keys(number, size);
     }
   }
 }

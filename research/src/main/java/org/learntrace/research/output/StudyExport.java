@@ -3,11 +3,13 @@ package org.learntrace.research.output;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.learntrace.research.analysis.AnalysisReport;
@@ -195,31 +197,24 @@ public final class StudyExport {
     }
     EngagementMeasures e = engagement == null ? new EngagementMeasures(java.time.ZoneId.of("Asia/Dhaka")) : engagement;
     try (CSVPrinter p = printer(out, ENG_TEACHER)) {
-      for (EngagementMeasures.Teacher t : e.teacherRows()) {
-        p.printRecord(t.teacherId(), t.statements(), t.modulesStarted(), t.modulesCompleted(), t.modulesPassed(),
-            t.courseSatisfied(), t.daysActive(), t.sessions(), num(t.minutesOnPlatform()), num(t.videoMinutes()),
-            t.quizAttempts(), t.itemsAnswered(), t.communityActions(), num(t.lateShare()), num(t.maxSyncLagDays()),
-            t.device() == null ? "NA" : t.device());
-      }
+      each(e::forEachTeacher, t -> p.printRecord(t.teacherId(), t.statements(), t.modulesStarted(),
+          t.modulesCompleted(), t.modulesPassed(), t.courseSatisfied(), t.daysActive(), t.sessions(),
+          num(t.minutesOnPlatform()), num(t.videoMinutes()), t.quizAttempts(), t.itemsAnswered(), t.communityActions(),
+          num(t.lateShare()), num(t.maxSyncLagDays()), t.device() == null ? "NA" : t.device()));
     }
     try (CSVPrinter p = printer(out, ENG_MODULE)) {
-      for (EngagementMeasures.TeacherModule m : e.teacherModuleRows()) {
-        p.printRecord(m.teacherId(), m.moduleId(), moduleNo(m.moduleNumber()), m.completed(), m.passed(), num(m.bestScore()),
-            m.quizAttempts(), m.itemsAnswered(), m.itemsCorrect(), num(m.videoSeconds()), num(m.watchShare()), m.daysActive(),
-            m.firstDay());
-      }
+      each(e::forEachTeacherModule, m -> p.printRecord(m.teacherId(), m.moduleId(), moduleNo(m.moduleNumber()),
+          m.completed(), m.passed(), num(m.bestScore()), m.quizAttempts(), m.itemsAnswered(), m.itemsCorrect(),
+          num(m.videoSeconds()), num(m.watchShare()), m.daysActive(), m.firstDay()));
     }
     try (CSVPrinter p = printer(out, ENG_MODULE_DAY)) {
-      for (EngagementMeasures.TeacherModuleDay m : e.teacherModuleDayRows()) {
-        p.printRecord(m.teacherId(), m.moduleId(), moduleNo(m.moduleNumber()), m.date(), m.statements(), m.initialized(),
-            num(m.videoSeconds()), m.itemsAnswered(), m.itemsCorrect(), m.quizPassed(), m.quizFailed(), m.completed(),
-            m.communityActions(), m.lateSynced());
-      }
+      each(e::forEachTeacherModuleDay, m -> p.printRecord(m.teacherId(), m.moduleId(), moduleNo(m.moduleNumber()),
+          m.date(), m.statements(), m.initialized(), num(m.videoSeconds()), m.itemsAnswered(), m.itemsCorrect(),
+          m.quizPassed(), m.quizFailed(), m.completed(), m.communityActions(), m.lateSynced()));
     }
     try (CSVPrinter p = printer(out, ENG_DAY)) {
-      for (EngagementMeasures.TeacherDay d : e.teacherDayRows()) {
-        p.printRecord(d.teacherId(), d.date(), d.statements(), d.sessions(), num(d.minutes()), d.firstHour());
-      }
+      each(e::forEachTeacherDay, d -> p.printRecord(d.teacherId(), d.date(), d.statements(), d.sessions(),
+          num(d.minutes()), d.firstHour()));
     }
     try (CSVPrinter p = printer(out, LINKAGE)) {
       List<RowError> all = new ArrayList<>();
@@ -232,6 +227,26 @@ public final class StudyExport {
     DataPackage.write(out.resolve("datapackage.json"), "learntrace-study-analysis",
         "LearnTrace linked study: engagement, outcomes and estimates", tables(), "");
     DataPackage.codebook(out.resolve("codebook.md"), "Codebook: LearnTrace linked study exports", tables());
+  }
+
+  /** A row printer that may fail with an IOException. */
+  private interface RowPrinter<T> {
+    void print(T row) throws IOException;
+  }
+
+  /** Prints each row of a {@code forEach…} source; an IOException from the printer comes out as itself. */
+  private static <T> void each(Consumer<Consumer<T>> rows, RowPrinter<T> printer) throws IOException {
+    try {
+      rows.accept(row -> {
+        try {
+          printer.print(row);
+        } catch (IOException x) {
+          throw new UncheckedIOException(x);
+        }
+      });
+    } catch (UncheckedIOException x) {
+      throw x.getCause();
+    }
   }
 
   /** Writes the published tables (suppressed), {@code analysis.json} and {@code report.html}. */

@@ -8,9 +8,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.learntrace.xapi.Agent;
 import org.learntrace.xapi.XapiJson;
 import org.learntrace.xapi.XapiTimestamp;
@@ -28,11 +34,12 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Latency of the query a researcher runs for one teacher — {@code agent=<teacher>&related_agents=true
  * &since=<t>} — over {@link #statements} stored statements (default one million), on our LRS with
- * each store. Loading happens once per trial in batches of 100 and is not measured. Read the p95 of
- * the SampleTime result.
+ * each store. Loading happens once per trial over HTTP, through the same statement resource as any
+ * client (POSTs of {@value LrsIngestBenchmark#BATCH} statements of the ingest benchmark's stream from
+ * {@value #LOADERS} connections), and is not measured. Read the p95 of the SampleTime result.
  *
  * <pre>
- * java -jar benchmarks/target/benchmarks.jar LrsQueryBenchmark -f 1 -wi 2 -i 3
+ * java -jar benchmarks/target/benchmarks.jar LrsQueryBenchmark -f 1 -wi 1 -w 5 -i 2 -r 10
  * </pre>
  */
 @State(Scope.Benchmark)
@@ -41,6 +48,8 @@ import org.openjdk.jmh.annotations.TearDown;
 public class LrsQueryBenchmark {
   @Param({"h2", "postgres"})
   public String lrs;
+
+  static final int LOADERS = 2;
 
   @Param({"1000000"})
   public int statements;
@@ -58,19 +67,35 @@ public class LrsQueryBenchmark {
         .encodeToString((LrsTarget.USER + ":" + LrsTarget.PASSWORD).getBytes(StandardCharsets.UTF_8));
     URI uri = target.endpoint().resolve("statements");
     Instant loadStart = Instant.now();
-    for (long n = 0; n < statements; n += LrsIngestBenchmark.BATCH) {
-      HttpResponse<Void> r = http.send(HttpRequest.newBuilder(uri).header("Authorization", authorization)
-          .header("X-Experience-API-Version", "1.0.3").header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(LrsIngestBenchmark.batch(n))).build(),
-          HttpResponse.BodyHandlers.discarding());
-      if (r.statusCode() != 200) {
-        throw new IllegalStateException("loading answered " + r.statusCode());
+    AtomicLong nextBatch = new AtomicLong();
+    ExecutorService loaders = Executors.newFixedThreadPool(LOADERS);
+    List<Future<?>> done = new ArrayList<>();
+    for (int l = 0; l < LOADERS; l++) {
+      done.add(loaders.submit(() -> {
+        for (long n; (n = nextBatch.getAndAdd(LrsIngestBenchmark.BATCH)) < statements; ) {
+          HttpResponse<Void> r = http.send(HttpRequest.newBuilder(uri).header("Authorization", authorization)
+              .header("X-Experience-API-Version", "1.0.3").header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofByteArray(LrsIngestBenchmark.batch(n))).build(),
+              HttpResponse.BodyHandlers.discarding());
+          if (r.statusCode() != 200) {
+            throw new IllegalStateException("loading answered " + r.statusCode());
+          }
+        }
+        return null;
+      }));
+    }
+    try {
+      for (Future<?> f : done) {
+        f.get();
       }
+    } finally {
+      loaders.shutdown();
     }
     // "since" in the last tenth of the load: a teacher's recent activity.
     Duration load = Duration.between(loadStart, Instant.now());
     since = XapiTimestamp.of(loadStart.plus(load.multipliedBy(9).dividedBy(10))).text();
-    System.out.println("# loaded " + statements + " statements into " + lrs + " in " + load);
+    System.out.println("# loaded " + statements + " statements into " + lrs + " in " + load + " ("
+        + statements * 1000L / Math.max(1, load.toMillis()) + " statements/s)");
   }
 
   @TearDown(Level.Trial)

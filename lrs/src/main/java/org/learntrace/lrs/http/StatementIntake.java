@@ -1,7 +1,6 @@
 package org.learntrace.lrs.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -13,13 +12,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.learntrace.lrs.spi.AttachmentContent;
 import org.learntrace.lrs.spi.IndexEntry;
@@ -168,7 +165,7 @@ final class StatementIntake {
       List<IndexEntry> index = StatementIndexer.index(model, authorityKey);
       UUID voided = model.isVoiding() ? ((StatementRef) model.object()).id() : null;
       UUID referenced = model.object() instanceof StatementRef ref ? ref.id() : null;
-      out.add(new NewStatement(id, stored, contentHash(stored), index, voided, referenced, definitions(stored)));
+      out.add(new NewStatement(id, stored, ContentHash.of(stored), index, voided, referenced, definitions(stored)));
     }
     for (String hash : parts.keySet()) {
       if (!declared.contains(hash)) {
@@ -269,56 +266,6 @@ final class StatementIntake {
     if (def != null && def.isObject() && a.path("id").isTextual()) {
       defs.put(a.get("id").textValue(), def.toString());
     }
-  }
-
-  /** Properties the LRS sets, left out of {@link #contentHash}. */
-  private static final Set<String> LRS_SET = Set.of("id", "stored", "authority", "version");
-
-  /** SHA-256 of the statement with sorted keys, without the properties the LRS sets. */
-  static String contentHash(ObjectNode statement) {
-    StringBuilder b = new StringBuilder(1024);
-    canonical(statement, b, true);
-    return sha256(b.toString().getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static void canonical(JsonNode n, StringBuilder b, boolean top) {
-    if (n.isObject()) {
-      TreeMap<String, JsonNode> sorted = new TreeMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        if (!top || !LRS_SET.contains(e.getKey())) {
-          sorted.put(e.getKey(), e.getValue());
-        }
-      }
-      b.append('{');
-      sorted.forEach((k, v) -> {
-        quoted(k, b);
-        b.append(':');
-        canonical(v, b, false);
-        b.append(',');
-      });
-      b.append('}');
-    } else if (n.isArray()) {
-      b.append('[');
-      n.forEach(v -> {
-        canonical(v, b, false);
-        b.append(',');
-      });
-      b.append(']');
-    } else if (n.isTextual()) {
-      quoted(n.textValue(), b);
-    } else if (n.isBoolean() || n.isNull() || n.isInt() || n.isLong()) {
-      b.append(n.asText());
-    } else {
-      b.append(n);
-    }
-  }
-
-  /** A JSON string literal, escaped exactly as Jackson's default generator writes it. */
-  private static void quoted(String s, StringBuilder b) {
-    b.append('"');
-    JsonStringEncoder.getInstance().quoteAsString(s, b);
-    b.append('"');
   }
 
   static String sha256(byte[] data) {

@@ -47,9 +47,10 @@ import org.learntrace.xapi.XapiTimestamp;
  * }</pre>
  *
  * <p>The schema is created and migrated on open (versioned scripts {@code V<n>__<dialect>.sql}).
- * Statements are stored as normalised JSON, with an index table of 64-bit digests of the values
- * queries filter on. Statement writes are serialised within the process: run one LRS process per
- * database.
+ * Statements are stored as normalised JSON, each with the 64-bit digests of the values queries
+ * filter on; posting lists per digest ({@link PostingWriter}, written behind the statement writes,
+ * caught up by every query before it reads them) find the statements of a filter. Statement writes
+ * are serialised within the process: run one LRS process per database.
  */
 public final class JdbcLrsStore implements LrsStore {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,9 +59,8 @@ public final class JdbcLrsStore implements LrsStore {
   private static final int INPLACE_LOB_BYTES = 65_536;
   /** H2's background writer period; writes do not wait for it (see {@link #durable()}). */
   private static final int WRITE_DELAY_MS = 500;
-  private static final MultiRowInsert STATEMENT_INSERT =
-      MultiRowInsert.of("INSERT INTO lrs_statement (seq, id, stored, voided, voiding, content_hash, json)", "(?, ?, ?, FALSE, ?, ?, ?)", 6);
-  private static final MultiRowInsert INDEX_INSERT = MultiRowInsert.of("INSERT INTO lrs_statement_index (k, seq, kind, h)", "(?, ?, ?, ?)", 4);
+  private static final MultiRowInsert STATEMENT_INSERT = MultiRowInsert.of(
+      "INSERT INTO lrs_statement (seq, id, stored, voided, voiding, content_hash, json, entries)", "(?, ?, ?, FALSE, ?, ?, ?, ?)", 7);
   /** Activity definitions known to be stored, by activity key (committed state). */
   private final Cache<String, String> definitions = Caffeine.newBuilder().maximumSize(10_000).build();
 
@@ -72,6 +72,8 @@ public final class JdbcLrsStore implements LrsStore {
    * H2 databases this process does not hold (server mode), where a commit is durable by itself.
    */
   private final Store h2Store;
+  /** The posting lists of the statement index, written behind the statement writes. */
+  private final PostingWriter postings;
   private final Clock clock;
   private final Object writeLock = new Object();
   /** Statement batches waiting to be written (group commit, see {@link #writeGroup()}). */
@@ -95,6 +97,7 @@ public final class JdbcLrsStore implements LrsStore {
         lastSeq = rs.getLong(1);
         lastStored = rs.getLong(2);
       }
+      postings = PostingWriter.open(dataSource, postgres);
     } catch (SQLException e) {
       dataSource.close();
       throw new StoreException("cannot open the LRS database: " + e.getMessage(), e);
@@ -253,6 +256,7 @@ public final class JdbcLrsStore implements LrsStore {
       }
       committed = true;
       definitions.putAll(definitionUpdates);
+      postings.added(b.seqs, b.entries);
       b.done = true;
     } catch (SQLException | RuntimeException e) {
       if (!committed) {
@@ -301,7 +305,10 @@ public final class JdbcLrsStore implements LrsStore {
       }
       if (committed) {
         definitions.putAll(groupDefinitions);
-        written.forEach(b -> b.done = true);
+        for (PendingBatch b : written) {
+          postings.added(b.seqs, b.entries);
+          b.done = true;
+        }
       }
     } catch (SQLException | RuntimeException e) {
       if (!committed) {
@@ -330,6 +337,8 @@ public final class JdbcLrsStore implements LrsStore {
       Map<String, String> definitionUpdates) throws SQLException {
     List<NewStatement> statements = batch.statements;
     Map<String, AttachmentContent> attachments = batch.attachments;
+    batch.seqs = new long[0];
+    batch.entries = new byte[0][];
     Map<UUID, String> existing = existingHashes(c, statements);
     List<NewStatement> fresh = new ArrayList<>(statements.size());
     List<Boolean> stamp = new ArrayList<>(statements.size());
@@ -359,6 +368,7 @@ public final class JdbcLrsStore implements LrsStore {
         }
         texts[i] = write(json);
       }
+      byte[][] entries = IndexEntries.of(c, fresh);
       STATEMENT_INSERT.insert(c, n, (ps, p, i) -> {
         NewStatement s = fresh.get(i);
         ps.setLong(p, seqs[i]);
@@ -367,14 +377,10 @@ public final class JdbcLrsStore implements LrsStore {
         ps.setBoolean(p + 3, s.voidedId() != null);
         ps.setString(p + 4, s.contentHash());
         ps.setString(p + 5, texts[i]);
+        ps.setBytes(p + 6, entries[i]);
       });
-      IndexRows rows = IndexRows.of(c, fresh, seqs);
-      INDEX_INSERT.insert(c, rows.size, (ps, p, i) -> {
-        ps.setLong(p, rows.keys[i]);
-        ps.setLong(p + 1, rows.keys[i] >>> IndexRows.ORDINAL_BITS);
-        ps.setString(p + 2, IndexRows.KIND_CODES[rows.kinds[i]]);
-        ps.setLong(p + 3, rows.digests[i]);
-      });
+      batch.seqs = seqs;
+      batch.entries = entries;
       for (NewStatement s : fresh) {
         if (s.voidedId() != null) {
           try (PreparedStatement ps = c.prepareStatement("UPDATE lrs_statement SET voided = TRUE WHERE id = ? AND voiding = FALSE")) {
@@ -491,11 +497,15 @@ public final class JdbcLrsStore implements LrsStore {
   @Override
   public StatementPage query(StatementQuery q) {
     long consistentThrough;
+    long through;
     synchronized (writeLock) {
       consistentThrough = Math.max(lastStored, clock.millis());
+      through = lastSeq;
     }
+    // Every statement committed before the query is in the posting lists before they are read.
+    long indexed = postings.catchUp(through);
     try (Connection c = dataSource.getConnection()) {
-      return StatementPages.page(c, q, consistentThrough);
+      return StatementPages.page(c, q, consistentThrough, indexed);
     } catch (SQLException e) {
       throw new StoreException("cannot query statements: " + e.getMessage(), e);
     }
@@ -558,6 +568,9 @@ public final class JdbcLrsStore implements LrsStore {
   @Override
   public void close() {
     synchronized (writeLock) {
+      if (!dataSource.isClosed()) {
+        postings.close();
+      }
       if (!postgres && !dataSource.isClosed()) {
         try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
           st.execute("CHECKPOINT SYNC");

@@ -22,9 +22,14 @@ record MultiRowInsert(int width, String[] sql) {
   }
 
   static MultiRowInsert of(String head, String row, int width) {
+    return of(head, row, width, "");
+  }
+
+  /** As {@link #of(String, String, int)}, with {@code tail} after the rows (e.g. an ON CONFLICT clause). */
+  static MultiRowInsert of(String head, String row, int width, String tail) {
     String[] sql = new String[ROWS_PER_INSERT + 1];
     for (int r = 1; r <= ROWS_PER_INSERT; r++) {
-      sql[r] = head + " VALUES " + (row + ", ").repeat(r - 1) + row;
+      sql[r] = head + " VALUES " + (row + ", ").repeat(r - 1) + row + tail;
     }
     return new MultiRowInsert(width, sql);
   }

@@ -11,6 +11,9 @@ final class PendingBatch {
   final Map<String, AttachmentContent> attachments;
   /** Which statements had no {@code timestamp} when received (the store sets it to {@code stored}). */
   final boolean[] stampTimestamp;
+  /** The sequence numbers and packed index entries of the statements written (none if all were stored before). */
+  long[] seqs;
+  byte[][] entries;
   boolean done;
   RuntimeException failure;
 

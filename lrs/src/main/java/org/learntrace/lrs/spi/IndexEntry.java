@@ -44,17 +44,22 @@ public record IndexEntry(Kind kind, String value) {
 
   /** The 64-bit digest this entry is stored and looked up under. */
   public long digest() {
+    MessageDigest md = SHA_256.get();
+    md.update((byte) kind.code());
+    byte[] d = md.digest(value.getBytes(StandardCharsets.UTF_8));
+    long h = 0;
+    for (int i = 0; i < 8; i++) {
+      h = (h << 8) | (d[i] & 0xff);
+    }
+    return h;
+  }
+
+  // MessageDigest.getInstance looks the algorithm up among the providers on every call.
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
     try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      md.update((byte) kind.code());
-      byte[] d = md.digest(value.getBytes(StandardCharsets.UTF_8));
-      long h = 0;
-      for (int i = 0; i < 8; i++) {
-        h = (h << 8) | (d[i] & 0xff);
-      }
-      return h;
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
-  }
+  });
 }

@@ -1,5 +1,21 @@
 package org.learntrace.xapi.collector;
 
+import static org.learntrace.xapi.mapping.Vocabulary.ANSWERED;
+import static org.learntrace.xapi.mapping.Vocabulary.COMPLETED;
+import static org.learntrace.xapi.mapping.Vocabulary.FAILED;
+import static org.learntrace.xapi.mapping.Vocabulary.LENGTH;
+import static org.learntrace.xapi.mapping.Vocabulary.PASSED;
+import static org.learntrace.xapi.mapping.Vocabulary.PAUSED;
+import static org.learntrace.xapi.mapping.Vocabulary.PLAYED;
+import static org.learntrace.xapi.mapping.Vocabulary.PLAYED_SEGMENTS;
+import static org.learntrace.xapi.mapping.Vocabulary.PROGRESS;
+import static org.learntrace.xapi.mapping.Vocabulary.SEEKED;
+import static org.learntrace.xapi.mapping.Vocabulary.SESSION_ID;
+import static org.learntrace.xapi.mapping.Vocabulary.TIME;
+import static org.learntrace.xapi.mapping.Vocabulary.TIME_FROM;
+import static org.learntrace.xapi.mapping.Vocabulary.TIME_TO;
+import static org.learntrace.xapi.mapping.Vocabulary.VIDEO_TYPE;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,22 +53,6 @@ import org.learntrace.xapi.mapping.EventMapper;
 final class StatementEvents {
   static final String COURSE = "https://learntrace.org/xapi/extensions/course";
   static final String MODULE = "https://learntrace.org/xapi/extensions/module";
-  static final String VIDEO = "https://w3id.org/xapi/video/";
-  static final String PLAYED = VIDEO + "verbs/played";
-  static final String PAUSED = VIDEO + "verbs/paused";
-  static final String SEEKED = VIDEO + "verbs/seeked";
-  static final String COMPLETED = "http://adlnet.gov/expapi/verbs/completed";
-  static final String ANSWERED = "http://adlnet.gov/expapi/verbs/answered";
-  static final String PASSED = "http://adlnet.gov/expapi/verbs/passed";
-  static final String FAILED = "http://adlnet.gov/expapi/verbs/failed";
-  static final String VIDEO_TYPE = VIDEO + "activity-type/video";
-  static final String TIME = VIDEO + "extensions/time";
-  static final String TIME_FROM = VIDEO + "extensions/time-from";
-  static final String TIME_TO = VIDEO + "extensions/time-to";
-  static final String PROGRESS = VIDEO + "extensions/progress";
-  static final String SEGMENTS = VIDEO + "extensions/played-segments";
-  static final String SESSION = VIDEO + "extensions/session-id";
-  static final String LENGTH = VIDEO + "extensions/length";
   static final String NATURAL_KEY_PREFIX = "xapi-statement:";
 
   private StatementEvents() {}
@@ -83,7 +83,7 @@ final class StatementEvents {
         s.id() == null ? null : NATURAL_KEY_PREFIX + s.id(), skew.record(deviceTime, Map.of()));
     Extensions rx = s.result() == null ? null : s.result().extensions();
     String verb = s.verb().id();
-    String session = text(cx, SESSION);
+    String session = text(cx, SESSION_ID);
     String videoId = ids == null ? object.id() : ids.videoId(course, object.id());
     boolean video = object.definition() != null && VIDEO_TYPE.equals(object.definition().type());
     switch (verb) {
@@ -169,7 +169,7 @@ final class StatementEvents {
 
   /** The Video Profile's played-segments, {@code "0[.]5.5[,]8[.]12"}. */
   private static List<PlayedSegment> segments(Extensions x, String path) throws EventItems.Invalid {
-    String text = text(x, SEGMENTS);
+    String text = text(x, PLAYED_SEGMENTS);
     List<PlayedSegment> out = new ArrayList<>();
     if (text == null) {
       return out;
@@ -179,7 +179,7 @@ final class StatementEvents {
       try {
         out.add(new PlayedSegment(Double.parseDouble(ends[0]), Double.parseDouble(ends[1])));
       } catch (RuntimeException e) {
-        throw new EventItems.Invalid(path + ".result.extensions['" + SEGMENTS + "']", "format",
+        throw new EventItems.Invalid(path + ".result.extensions['" + PLAYED_SEGMENTS + "']", "format",
             "played segments are start[.]end pairs joined by [,], was \"" + text + "\"");
       }
     }

@@ -13,6 +13,7 @@ import org.learntrace.xapi.XapiJson;
 import org.learntrace.xapi.XapiVersion;
 import org.learntrace.xapi.mapping.CourseCatalog;
 import org.learntrace.xapi.mapping.EventMapper;
+import org.learntrace.xapi.mapping.Vocabulary;
 
 /** Statements from players naming the platform's activities by their canonical IRIs. */
 class StatementEventsTest {
@@ -37,7 +38,7 @@ class StatementEventsTest {
   @Test
   void aCanonicalVideoIriIsReadBackToTheLocalIdAndMapsToTheSameIriAgain() throws Exception {
     String canonical = PLATFORM + "/courses/ags/videos/m3-intro";
-    String json = statement(StatementEvents.PLAYED, canonical, StatementEvents.VIDEO_TYPE, "");
+    String json = statement(Vocabulary.PLAYED, canonical, Vocabulary.VIDEO_TYPE, "");
 
     VideoPlayed played = (VideoPlayed) event(json, MAPPER);
     assertThat(played.video()).isEqualTo("m3-intro");
@@ -46,14 +47,14 @@ class StatementEventsTest {
 
     assertThat(((VideoPlayed) event(json, null)).video()).as("without activityIds the IRI is the id").isEqualTo(canonical);
     String external = "https://videos.example.net/counting.mp4";
-    assertThat(((VideoPlayed) event(statement(StatementEvents.PLAYED, external, StatementEvents.VIDEO_TYPE, ""), MAPPER)).video())
+    assertThat(((VideoPlayed) event(statement(Vocabulary.PLAYED, external, Vocabulary.VIDEO_TYPE, ""), MAPPER)).video())
         .as("an external video keeps its IRI").isEqualTo(external);
   }
 
   @Test
   void canonicalQuizAndItemIrisAreReadBackToLocalIds() throws Exception {
     String quiz = PLATFORM + "/courses/ags/quizzes/quiz-3";
-    String json = statement(StatementEvents.ANSWERED, quiz + "/items/q%201", "http://adlnet.gov/expapi/activities/cmi.interaction",
+    String json = statement(Vocabulary.ANSWERED, quiz + "/items/q%201", "http://adlnet.gov/expapi/activities/cmi.interaction",
         "\"contextActivities\":{\"parent\":[{\"id\":\"" + quiz + "\"}]},");
     QuizItemAnswered answered = (QuizItemAnswered) event(json, MAPPER);
     assertThat(answered.quiz()).isEqualTo("quiz-3");

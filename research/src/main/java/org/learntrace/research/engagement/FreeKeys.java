@@ -2,6 +2,9 @@ package org.learntrace.research.engagement;
 
 import static org.learntrace.research.engagement.JsonChecks.UNSUPPORTED_STATEMENT;
 
+import static org.learntrace.research.engagement.JsonChecks.requireObject;
+import static org.learntrace.research.engagement.JsonChecks.string;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -45,6 +48,39 @@ final class FreeKeys {
     }
     seen[n] = name;
     return n + 1;
+  }
+
+  /** What a section keeps of its extensions: called once per key, before the value is skipped. */
+  interface Extensions {
+    /** The extension {@code key}, whose value's first token {@code t} is current. */
+    void extension(JsonParser p, String key, JsonToken t) throws IOException;
+  }
+
+  /**
+   * Checks an extensions object whose first token {@code t} is current, showing each key to
+   * {@code section} before skipping its value.
+   */
+  void extensions(JsonParser p, JsonToken t, Extensions section) throws IOException {
+    requireObject(t);
+    int n = 0;
+    String f;
+    while ((f = p.nextFieldName()) != null) {
+      n = distinct(0, n, f);
+      JsonToken v = p.nextToken();
+      section.extension(p, f, v);
+      skip(p, v, 1);
+    }
+  }
+
+  /** Checks a language map (distinct keys, string values) whose first token {@code t} is current. */
+  void languageMap(JsonParser p, JsonToken t) throws IOException {
+    requireObject(t);
+    int n = 0;
+    String f;
+    while ((f = p.nextFieldName()) != null) {
+      n = distinct(0, n, f);
+      string(p.nextToken());
+    }
   }
 
   /**

@@ -31,6 +31,17 @@ final class JsonChecks {
     return seen | bit;
   }
 
+  /** {@link #once} of a field whose value must be a string. */
+  static int onceString(int seen, int bit, JsonToken t) {
+    string(t);
+    return once(seen, bit);
+  }
+
+  /** The current token's text when it is a string, else null (an extension of another type is ignored). */
+  static String textOrNull(JsonParser p, JsonToken t) throws IOException {
+    return t == JsonToken.VALUE_STRING ? p.getText() : null;
+  }
+
   /** Whether the current string token is {@code s}, without making a String of it. */
   static boolean textIs(JsonParser p, String s) throws IOException {
     int len = p.getTextLength();

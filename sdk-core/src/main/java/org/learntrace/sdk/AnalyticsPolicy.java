@@ -1,6 +1,7 @@
 package org.learntrace.sdk;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Duration;
 import java.util.List;
@@ -154,6 +155,22 @@ public record AnalyticsPolicy(String course, Rules defaults, Map<String, Rules> 
       if (minVersion < 0) {
         throw new IllegalArgumentException("minVersion must be >= 0, was " + minVersion);
       }
+    }
+
+    /**
+     * The rule as a policy file states it: {@code minVersion} may be left out when consent is not
+     * required ({@code {"required": false}}), but must be given when it is.
+     */
+    @JsonCreator
+    static ConsentRule fromPolicy(@JsonProperty("required") Boolean required, @JsonProperty("scope") String scope,
+        @JsonProperty("minVersion") Integer minVersion) {
+      if (required == null) {
+        throw new IllegalArgumentException("required is needed: true or false");
+      }
+      if (required && minVersion == null) {
+        throw new IllegalArgumentException("minVersion is needed when consent is required: the lowest consent-form version accepted");
+      }
+      return new ConsentRule(required, scope, minVersion == null ? 0 : minVersion);
     }
   }
 }

@@ -29,7 +29,7 @@ public final class TrackedEvent {
    * @param id the event id
    * @param destination the destination it is for
    * @param receivedAt when the platform received it
-   * @param pseudonymKeyId the id of the key its pseudonyms were made with
+   * @param pseudonymKeyId the id of the key its pseudonyms were made with, or null if none was used
    * @param eventJson the event as stored (UTF-8 JSON)
    * @param decoder turns the JSON into the event
    */
@@ -63,7 +63,11 @@ public final class TrackedEvent {
     return receivedAt;
   }
 
-  /** The id of the pseudonymisation key, so that a data steward can tell key generations apart. */
+  /**
+   * The id of the key the pipeline made this record's pseudonyms with, so that a data steward can
+   * tell key generations apart; null when it made none (every person arrived already pseudonymous,
+   * e.g. an LTI launch's actor, or the policy level is identified or anonymised).
+   */
   public String pseudonymKeyId() {
     return pseudonymKeyId;
   }

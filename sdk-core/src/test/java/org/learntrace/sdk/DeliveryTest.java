@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -260,6 +261,37 @@ class DeliveryTest {
       assertThat(m.dropped(DropReason.OLDEST_EVICTED)).isPositive();
       assertThat(m.queued() + m.dropped(DropReason.OLDEST_EVICTED)).isEqualTo(200);
       assertThat(m.outboxBytes()).isLessThanOrEqualTo(8192);
+    }
+  }
+
+  @Test
+  void evictingTheSegmentOfABatchInFlightLosesNoneOfItsRecords() throws Exception {
+    InMemorySink down = new InMemorySink("research");
+    down.setAvailable(false, null);
+    try (LearnTrace lt = Fixtures.builder(dir, down).setSegmentBytes(4096).setOutboxMaxBytes(8192)
+        .setOverflowPolicy(OverflowPolicy.DROP_OLDEST).build()) {
+      List<Receipt> held = trackMany(lt, 5);
+      // The dispatcher holds the first five in a batch it retries; then the outbox overflows.
+      await().atMost(Duration.ofSeconds(30)).until(() -> lt.metrics().retried() > 0);
+      List<Receipt> rest = new ArrayList<>();
+      for (int i = 5; i < 200; i++) {
+        rest.add(lt.tracker().track(Fixtures.played("t-1", i)));
+      }
+      for (Receipt r : rest) {
+        assertThat(r.awaitStored(Duration.ofSeconds(30))).isTrue();
+      }
+      assertThat(lt.metrics().dropped(DropReason.OLDEST_EVICTED)).as("the first segment was evicted").isPositive();
+      down.setAvailable(true, null);
+      assertThat(lt.flush(Duration.ofSeconds(30))).isTrue();
+
+      MetricsSnapshot m = lt.metrics();
+      Set<UUID> delivered = down.received().stream().map(TrackedEvent::id).collect(Collectors.toSet());
+      assertThat(delivered).as("the batch in flight is delivered")
+          .containsAll(held.stream().map(Receipt::eventId).toList());
+      assertThat(m.sent()).isEqualTo(delivered.size());
+      assertThat(m.sent() + m.dropped(DropReason.OLDEST_EVICTED)).as("each record delivered or lost, not both: %s", m)
+          .isEqualTo(200);
+      assertThat(m.queued()).isZero();
     }
   }
 

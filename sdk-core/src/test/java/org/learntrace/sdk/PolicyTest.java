@@ -107,6 +107,30 @@ class PolicyTest {
   }
 
   @Test
+  void consentNotRequiredNeedsNoVersionButRequiredConsentDoes() throws Exception {
+    Path p = policies();
+    write(p.resolve("ags.json"), """
+        { "course": "ags",
+          "defaults": { "consent": { "required": false } } }
+        """);
+    write(p.resolve("other.json"), """
+        { "course": "other",
+          "defaults": {
+            "consent": { "required": true, "scope": "research" } } }
+        """);
+    try (LearnTrace lt = Fixtures.builder(dir.resolve("o"), new InMemorySink("research")).setPolicyDirectory(p).build()) {
+      assertThat(lt.policyProblems()).singleElement().satisfies(pr -> {
+        assertThat(pr.file().getFileName()).hasToString("other.json");
+        assertThat(pr.line()).as("%s", pr).isEqualTo(3);
+        assertThat(pr.field()).as("%s", pr).isEqualTo("defaults.consent");
+        assertThat(pr.message()).contains("minVersion is needed when consent is required");
+      });
+      assertThat(track(lt).status()).as("no consent asked for in ags: the event is kept without any grant")
+          .isNotEqualTo(Receipt.Status.FILTERED);
+    }
+  }
+
+  @Test
   void aDestinationThatIsNotConfiguredIsAProblem() throws Exception {
     Path p = policies();
     write(p.resolve("ags.json"), """

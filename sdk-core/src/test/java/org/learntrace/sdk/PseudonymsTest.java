@@ -89,6 +89,23 @@ class PseudonymsTest {
   }
 
   @Test
+  void aRecordNamesTheKeyOnlyWhenThePipelineMadeItsPseudonymsWithIt() throws Exception {
+    Person lti = new Person(Person.Role.TEACHER, "urn:learntrace:lti:actor", "Zm9vYmFy", true);
+    InMemorySink sink = new InMemorySink("research");
+    try (LearnTrace lt = Fixtures.builder(dir, sink).build()) {
+      lt.consent().grant(lti, "research", 1);
+      lt.consent().grant(Person.teacher("t-7"), "research", 1);
+      lt.tracker().track(new VideoPlayed(Occurrence.at(Fixtures.T0), lti, Fixtures.AGS_M3, "v1", "s-1", 1.0));
+      lt.tracker().track(Fixtures.played("t-7", 2));
+      assertThat(lt.flush(Duration.ofSeconds(30))).isTrue();
+    }
+    TrackedEvent arrivedPseudonymous = sink.received().get(0);
+    assertThat(((VideoPlayed) arrivedPseudonymous.event()).learner()).isEqualTo(lti);
+    assertThat(arrivedPseudonymous.pseudonymKeyId()).as("the LTI key made this pseudonym, not k1").isNull();
+    assertThat(sink.received().get(1).pseudonymKeyId()).isEqualTo("k1");
+  }
+
+  @Test
   void badArgumentsAreRejectedNamingTheArgument() {
     byte[] shortKey = new byte[15];
     assertThatThrownBy(() -> Pseudonyms.forDestination("k1", shortKey, "research"))

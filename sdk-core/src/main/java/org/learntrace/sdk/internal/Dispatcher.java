@@ -130,6 +130,7 @@ final class Dispatcher implements Runnable {
     lane.dispatcher = Thread.currentThread();
     LogReader reader = new LogReader(outbox.log(), lane.resolved);
     advancedTo = lane.resolved;
+    lane.read = lane.resolved;
     ExecutorService deliverers = window > 1 ? Executors.newFixedThreadPool(window, new DelivererThreads(lane.name)) : null;
     List<TrackedEvent> batch = new ArrayList<>(settings.maxBatchSize());
     try {
@@ -285,6 +286,7 @@ final class Dispatcher implements Runnable {
         LockSupport.parkNanos(left);
         continue;
       }
+      lane.read = reader.position();
       if (RecordBody.isFor(body, lane.nameBytes)) {
         bytes += body.remaining();
         withdrawal |= RecordBody.isConsentWithdrawal(body);

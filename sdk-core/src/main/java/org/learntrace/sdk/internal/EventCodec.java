@@ -36,6 +36,13 @@ public final class EventCodec {
     PseudonymLevel level = PseudonymLevel.PSEUDONYMISED;
     boolean childSubject;
     RedactionCounter counter;
+    /** Whether a pseudonym was made since the writer last cleared it: the record names the key then. */
+    boolean keyUsed;
+
+    String pseudonym(String idSpace, String id) {
+      keyUsed = true;
+      return pseudonymizer.pseudonym(idSpace, id);
+    }
   }
 
   /** Counts what the never-send list removed. */
@@ -100,7 +107,7 @@ public final class EventCodec {
       String id = v.id();
       boolean pseudonymous = v.pseudonymous();
       if (s != null && !pseudonymous && s.level != PseudonymLevel.IDENTIFIED) {
-        id = s.level == PseudonymLevel.ANONYMISED ? ANONYMOUS : s.pseudonymizer.pseudonym(v.idSpace(), v.id());
+        id = s.level == PseudonymLevel.ANONYMISED ? ANONYMOUS : s.pseudonym(v.idSpace(), v.id());
         pseudonymous = true;
       }
       g.writeStartObject();
@@ -126,8 +133,8 @@ public final class EventCodec {
         field(g, "classId", v.classId());
       } else if (s.level != PseudonymLevel.ANONYMISED) {
         // School codes in clear are on the never-send list at every level.
-        field(g, "school", v.school() == null ? null : s.pseudonymizer.pseudonym(Location.SCHOOL_ID_SPACE, v.school()));
-        field(g, "classId", v.classId() == null ? null : s.pseudonymizer.pseudonym(Location.CLASS_ID_SPACE, v.classId()));
+        field(g, "school", v.school() == null ? null : s.pseudonym(Location.SCHOOL_ID_SPACE, v.school()));
+        field(g, "classId", v.classId() == null ? null : s.pseudonym(Location.CLASS_ID_SPACE, v.classId()));
       }
       g.writeEndObject();
     }

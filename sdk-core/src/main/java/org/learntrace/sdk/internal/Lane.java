@@ -11,6 +11,8 @@ final class Lane {
   final String name;
   final byte[] nameBytes;
   final Pseudonymizer pseudonymizer;
+  /** The pseudonymizer's key id in UTF-8, as records name it. */
+  final byte[] keyIdBytes;
   final Cursor cursor;
   /** Records for this destination in the outbox and not yet resolved. */
   final AtomicLong pending = new AtomicLong();
@@ -18,6 +20,11 @@ final class Lane {
   volatile long resolved;
   /** Records before this were evicted; the dispatcher skips to it. */
   volatile long floor;
+  /**
+   * Records before this are in the dispatcher's hands (in the batch being filled or in flight) and
+   * will be resolved from memory: evicting their segment does not lose them.
+   */
+  volatile long read;
   /** The dispatcher thread, woken when records arrive. */
   volatile Thread dispatcher;
 
@@ -25,6 +32,7 @@ final class Lane {
     this.name = name;
     this.nameBytes = name.getBytes(StandardCharsets.US_ASCII);
     this.pseudonymizer = pseudonymizer;
+    this.keyIdBytes = pseudonymizer.keyId().getBytes(StandardCharsets.UTF_8);
     this.cursor = cursor;
   }
 

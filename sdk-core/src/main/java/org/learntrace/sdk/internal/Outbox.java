@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class Outbox implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
   private static final int MAX_GROUP = 4096;
+  private static final byte[] NO_KEY = new byte[0];
 
   /** The outbox's settings; validated by the builder. */
   public record Config(
@@ -230,9 +231,12 @@ public final class Outbox implements AutoCloseable {
         Lane lane = lanes.get(d);
         scope.pseudonymizer = lane.pseudonymizer;
         scope.level = p.level;
+        scope.keyUsed = false;
         byte[] json = scopedWriter.writeValueAsBytes(p.event);
+        // The key id only when this record's pseudonyms were made with it: people who arrive
+        // pseudonymous (an LTI launch's actor) were pseudonymised with another key.
         ByteBuffer f = RecordBody.frame(null, id, p.receivedAtMillis, lane.nameBytes,
-            lane.pseudonymizer.keyId().getBytes(StandardCharsets.UTF_8), json);
+            scope.keyUsed ? lane.keyIdBytes : NO_KEY, json);
         if (f.remaining() > config.segmentBytes()) {
           throw new IllegalArgumentException("record of " + f.remaining() + " bytes exceeds the segment size");
         }
@@ -301,7 +305,8 @@ public final class Outbox implements AutoCloseable {
       long[] lost = {0};
       long end = log.evictOldest((pos, next, body) -> {
         for (Lane l : lanes.values()) {
-          if (pos >= Math.max(l.resolved, l.floor) && RecordBody.isFor(body, l.nameBytes)) {
+          // Records the dispatcher has already read are delivered or dead-lettered from memory.
+          if (pos >= Math.max(Math.max(l.resolved, l.floor), l.read) && RecordBody.isFor(body, l.nameBytes)) {
             lost[0]++;
             l.pending.decrementAndGet();
             metrics.queued.decrementAndGet();

@@ -8,7 +8,8 @@ import org.learntrace.sdk.TrackedEvent;
 
 /**
  * The body of an outbox frame: {@code byte version=1 | long idMsb | long idLsb | long receivedAt
- * epoch-millis | byte n | n bytes destination | byte k | k bytes key id | event JSON}. The
+ * epoch-millis | byte n | n bytes destination | byte k | k bytes key id | event JSON}; {@code k = 0}
+ * when the record holds no pseudonym made by the pipeline. The
  * destination comes first so that a dispatcher skips other destinations' records without decoding.
  */
 final class RecordBody {
@@ -20,7 +21,7 @@ final class RecordBody {
   /** A complete frame (header and body), positioned for reading. */
   static ByteBuffer frame(ByteBuffer into, UUID id, long receivedAt, byte[] destination, byte[] keyId, byte[] json) {
     int bodyLen = 1 + 16 + 8 + 1 + destination.length + 1 + keyId.length + json.length;
-    ByteBuffer f = into != null && into.capacity() >= Frames.HEADER + bodyLen ? into.clear() : ByteBuffer.allocate(Math.max(Frames.HEADER + bodyLen, 4096));
+    ByteBuffer f = into != null && into.capacity() >= Frames.HEADER + bodyLen ? into.clear() : ByteBuffer.allocate(Frames.HEADER + bodyLen);
     f.putInt(bodyLen).putInt(0);
     f.put(VERSION).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).putLong(receivedAt);
     f.put((byte) destination.length).put(destination).put((byte) keyId.length).put(keyId).put(json);
@@ -87,7 +88,7 @@ final class RecordBody {
     b.get(k);
     byte[] json = new byte[b.remaining()];
     b.get(json);
-    return new TrackedEvent(
-        id, new String(d, StandardCharsets.US_ASCII), receivedAt, new String(k, StandardCharsets.UTF_8), json, codec::decode);
+    return new TrackedEvent(id, new String(d, StandardCharsets.US_ASCII), receivedAt,
+        k.length == 0 ? null : new String(k, StandardCharsets.UTF_8), json, codec::decode);
   }
 }

@@ -31,7 +31,9 @@ import org.learntrace.xapi.mapping.EventMapper;
 import org.learntrace.xapi.sink.LrsSink;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -40,6 +42,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Statements delivered per second from a platform to an LRS. {@code learntrace}: track → durable
@@ -55,10 +58,16 @@ import org.openjdk.jmh.annotations.TearDown;
  * that LearnTrace's includes (track, pseudonymise, map).
  *
  * <pre>
- * java -jar benchmarks/target/benchmarks.jar DeliveryBenchmark -f 1 -wi 1 -i 3
+ * java -jar benchmarks/target/benchmarks.jar DeliveryBenchmark
  * </pre>
+ *
+ * <p>Warm-up is 3 × 5 s: the pipeline's code (outbox writer, mapper, validator, writer, HTTP
+ * client) is only fully compiled after some 15 s, and shorter warm-ups measured it half-compiled.
  */
 @State(Scope.Benchmark)
+@Fork(1)
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class DeliveryBenchmark {

@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -23,6 +24,11 @@ import java.util.concurrent.Executors;
 final class DiscardLrs implements AutoCloseable {
   private static final JsonFactory JSON = new JsonFactory();
   private final HttpServer server;
+  private final ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
+    Thread t = new Thread(r, "discard-lrs");
+    t.setDaemon(true);
+    return t;
+  });
 
   DiscardLrs() throws IOException {
     // As our LRS does: without TCP_NODELAY a one-statement client stalls 40 ms on delayed ACKs.
@@ -30,7 +36,7 @@ final class DiscardLrs implements AutoCloseable {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     server.createContext("/xapi/statements", this::statements);
     server.createContext("/xapi/about", exchange -> reply(exchange, 200, "{\"version\":[\"1.0.3\"]}"));
-    server.setExecutor(Executors.newFixedThreadPool(4));
+    server.setExecutor(workers);
     server.start();
   }
 
@@ -81,5 +87,6 @@ final class DiscardLrs implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    workers.shutdownNow();
   }
 }

@@ -25,12 +25,27 @@ final class Formats {
     }
     for (int i = colon + 1; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c <= ' ' || c == 0x7f || c == '<' || c == '>' || c == '"' || c == '{' || c == '}'
-          || c == '|' || c == '\\' || c == '^' || c == '`') {
+      if (c < NOT_IN_IRI.length && NOT_IN_IRI[c]) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * The ASCII characters an IRI may not hold (RFC 3987: controls, space, DEL and {@code <>"{}|\^`}),
+   * as a table: validation checks every character of some fifteen IRIs per statement.
+   */
+  private static final boolean[] NOT_IN_IRI = new boolean[128];
+
+  static {
+    for (char c = 0; c <= ' '; c++) {
+      NOT_IN_IRI[c] = true;
+    }
+    NOT_IN_IRI[0x7f] = true;
+    for (char c : "<>\"{}|\\^`".toCharArray()) {
+      NOT_IN_IRI[c] = true;
+    }
   }
 
   /** {@code mailto:local@domain}, both parts non-empty, no spaces, one {@code @}. */

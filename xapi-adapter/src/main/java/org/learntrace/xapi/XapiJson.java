@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -44,8 +45,17 @@ import java.util.List;
  * users, {@link #module()} registers the same serializers and deserializers on any ObjectMapper.
  */
 public final class XapiJson {
+  /**
+   * Strict duplicate detection; doubles written by Jackson's Schubfach writer and read by its fast
+   * parser (the same values as {@code Double.toString}/{@code parseDouble}; {@code
+   * Double.toString} took 7 % of the time spent serializing video statements).
+   */
   private static final JsonFactory FACTORY =
-      JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+      JsonFactory.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+          .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+          .build();
   private static final ObjectMapper MAPPER =
       JsonMapper.builder(FACTORY)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -2,6 +2,10 @@ package org.learntrace.xapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.Chars;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,6 +38,27 @@ class FormatsTest {
       "1http://x", "http://has space", "http://x/<y>", ":x"})
   void rejectsEverythingElseAsIri(String iri) {
     assertThat(Formats.isAbsoluteIri(iri)).isFalse();
+  }
+
+  /** The IRI check against the rule written out character by character, on IRI-like strings. */
+  @Property(tries = 3000)
+  void absoluteIriCheckFollowsRfc3987Exclusions(
+      @ForAll @Chars({'h', 't', 'p', 's', ':', '/', '.', '-', '+', '<', '>', '"', '{', '}', '|', '\\', '^', '`', ' ', '\t',
+          '\u007f', '\u0000', '\u0080', 'শ', '1'}) @CharRange(from = 'a', to = 'e') String s) {
+    assertThat(Formats.isAbsoluteIri(s)).as("isAbsoluteIri(%s)", s).isEqualTo(absoluteIriByRule(s));
+  }
+
+  private static boolean absoluteIriByRule(String s) {
+    int colon = s.indexOf(':');
+    if (colon < 1 || colon == s.length() - 1 || !s.substring(0, colon).matches("[A-Za-z][A-Za-z0-9+.-]*")) {
+      return false;
+    }
+    for (char c : s.substring(colon + 1).toCharArray()) {
+      if (c <= ' ' || c == 0x7f || "<>\"{}|\\^`".indexOf(c) >= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @ParameterizedTest

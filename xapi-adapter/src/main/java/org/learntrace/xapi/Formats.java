@@ -5,6 +5,22 @@ package org.learntrace.xapi;
  * validation stays allocation-free on the happy path.
  */
 final class Formats {
+  /**
+   * The ASCII characters an IRI may not hold (RFC 3987: controls, space, DEL and {@code <>"{}|\^`}),
+   * as a table: validation checks every character of some fifteen IRIs per statement.
+   */
+  private static final boolean[] NOT_IN_IRI = new boolean[128];
+
+  static {
+    for (char c = 0; c <= ' '; c++) {
+      NOT_IN_IRI[c] = true;
+    }
+    NOT_IN_IRI[0x7f] = true;
+    for (char c : "<>\"{}|\\^`".toCharArray()) {
+      NOT_IN_IRI[c] = true;
+    }
+  }
+
   private Formats() {}
 
   /**
@@ -30,22 +46,6 @@ final class Formats {
       }
     }
     return true;
-  }
-
-  /**
-   * The ASCII characters an IRI may not hold (RFC 3987: controls, space, DEL and {@code <>"{}|\^`}),
-   * as a table: validation checks every character of some fifteen IRIs per statement.
-   */
-  private static final boolean[] NOT_IN_IRI = new boolean[128];
-
-  static {
-    for (char c = 0; c <= ' '; c++) {
-      NOT_IN_IRI[c] = true;
-    }
-    NOT_IN_IRI[0x7f] = true;
-    for (char c : "<>\"{}|\\^`".toCharArray()) {
-      NOT_IN_IRI[c] = true;
-    }
   }
 
   /** {@code mailto:local@domain}, both parts non-empty, no spaces, one {@code @}. */

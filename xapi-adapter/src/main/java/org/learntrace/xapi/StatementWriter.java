@@ -80,30 +80,7 @@ final class StatementWriter {
   static void writeStatement(JsonGenerator g, Statement s) throws IOException {
     g.writeStartObject();
     uuid(g, ID, s.id());
-    if (s.actor() != null) {
-      g.writeFieldName(ACTOR);
-      writeActor(g, s.actor());
-    }
-    if (s.verb() != null) {
-      g.writeFieldName(VERB);
-      writeVerb(g, s.verb());
-    }
-    if (s.object() != null) {
-      g.writeFieldName(OBJECT);
-      writeObject(g, s.object());
-    }
-    if (s.result() != null) {
-      g.writeFieldName(RESULT);
-      writeResult(g, s.result());
-    }
-    if (s.context() != null) {
-      g.writeFieldName(CONTEXT);
-      writeContext(g, s.context());
-    }
-    if (s.timestamp() != null) {
-      g.writeFieldName(TIMESTAMP);
-      g.writeString(s.timestamp().text());
-    }
+    core(g, s.actor(), s.verb(), s.object(), s.result(), s.context(), s.timestamp());
     if (s.stored() != null) {
       g.writeFieldName(STORED);
       g.writeString(s.stored().text());
@@ -196,32 +173,38 @@ final class StatementWriter {
     g.writeStartObject();
     g.writeFieldName(OBJECT_TYPE);
     g.writeString("SubStatement");
-    if (s.actor() != null) {
-      g.writeFieldName(ACTOR);
-      writeActor(g, s.actor());
-    }
-    if (s.verb() != null) {
-      g.writeFieldName(VERB);
-      writeVerb(g, s.verb());
-    }
-    if (s.object() != null) {
-      g.writeFieldName(OBJECT);
-      writeObject(g, s.object());
-    }
-    if (s.result() != null) {
-      g.writeFieldName(RESULT);
-      writeResult(g, s.result());
-    }
-    if (s.context() != null) {
-      g.writeFieldName(CONTEXT);
-      writeContext(g, s.context());
-    }
-    if (s.timestamp() != null) {
-      g.writeFieldName(TIMESTAMP);
-      g.writeString(s.timestamp().text());
-    }
+    core(g, s.actor(), s.verb(), s.object(), s.result(), s.context(), s.timestamp());
     attachments(g, s.attachments());
     g.writeEndObject();
+  }
+
+  /** The properties a statement and a sub-statement share, in the order both are written. */
+  private static void core(JsonGenerator g, Actor actor, Verb verb, StatementObject object, Result result,
+      Context context, XapiTimestamp timestamp) throws IOException {
+    if (actor != null) {
+      g.writeFieldName(ACTOR);
+      writeActor(g, actor);
+    }
+    if (verb != null) {
+      g.writeFieldName(VERB);
+      writeVerb(g, verb);
+    }
+    if (object != null) {
+      g.writeFieldName(OBJECT);
+      writeObject(g, object);
+    }
+    if (result != null) {
+      g.writeFieldName(RESULT);
+      writeResult(g, result);
+    }
+    if (context != null) {
+      g.writeFieldName(CONTEXT);
+      writeContext(g, context);
+    }
+    if (timestamp != null) {
+      g.writeFieldName(TIMESTAMP);
+      g.writeString(timestamp.text());
+    }
   }
 
   private static void writeStatementRef(JsonGenerator g, StatementRef r) throws IOException {

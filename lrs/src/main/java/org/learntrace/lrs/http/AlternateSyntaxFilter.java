@@ -116,10 +116,21 @@ public final class AlternateSyntaxFilter implements ContainerRequestFilter {
         continue;
       }
       int eq = pair.indexOf('=');
-      String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      String key = decode(eq < 0 ? pair : pair.substring(0, eq), pair);
+      String value = eq < 0 ? "" : decode(pair.substring(eq + 1), pair);
       form.put(key, value);
     }
     return form;
+  }
+
+  /** URL-decodes one half of a form field, refusing malformed %-escapes with a 400 naming the field. */
+  private static String decode(String s, String pair) {
+    try {
+      return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      String shown = pair.length() > 100 ? pair.substring(0, 100) + "..." : pair;
+      throw LrsException.badRequest("alternate request syntax: form field \"" + shown + "\" is not valid URL encoding ("
+          + e.getMessage() + "); a % must be followed by two hex digits");
+    }
   }
 }

@@ -63,12 +63,16 @@ final class Multipart {
       if (headerEnd < headerStart) {
         contentStart = headerStart + 2;
       } else {
+        checkLineEnds(body, headerStart, headerEnd, parts.size() + 1);
         String headerText = new String(body, headerStart, headerEnd - headerStart, StandardCharsets.UTF_8);
         for (String line : headerText.split("\r\n")) {
           int colon = line.indexOf(':');
-          if (colon > 0) {
-            headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+          String name = colon < 0 ? "" : line.substring(0, colon).trim();
+          if (name.isEmpty()) {
+            throw LrsException.badRequest("multipart part " + (parts.size() + 1) + ": header line \""
+                + (line.length() > 100 ? line.substring(0, 100) + "..." : line) + "\" is not of the form name: value");
           }
+          headers.put(name.toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
         }
         contentStart = headerEnd + 4;
       }
@@ -79,6 +83,21 @@ final class Multipart {
       }
       parts.add(new Part(headers, Arrays.copyOfRange(body, contentStart, end)));
       pos = end + 2;
+    }
+  }
+
+  /**
+   * Header lines end with CRLF; a bare CR or LF inside them is refused, since header values are
+   * stored (an attachment's Content-Type) and written back into multipart responses.
+   */
+  private static void checkLineEnds(byte[] b, int from, int to, int partNumber) {
+    for (int i = from; i < to; i++) {
+      if (b[i] == '\r' && i + 1 < to && b[i + 1] == '\n') {
+        i++;
+      } else if (b[i] == '\r' || b[i] == '\n') {
+        throw LrsException.badRequest("multipart part " + partNumber + ": bare " + (b[i] == '\r' ? "CR" : "LF")
+            + " at byte " + i + " of the body, in the part's headers; header lines must end with CRLF");
+      }
     }
   }
 

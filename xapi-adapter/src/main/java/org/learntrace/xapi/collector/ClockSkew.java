@@ -1,10 +1,12 @@
 package org.learntrace.xapi.collector;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -31,12 +33,40 @@ record ClockSkew(Duration offset) {
     return offset.abs().compareTo(tolerance) <= 0 ? NONE : new ClockSkew(offset);
   }
 
+  /**
+   * {@code text} if its year has the four digits of RFC 3339; java.time's parsers also read expanded
+   * years ({@code +999999999-12-31T…}), which no real device sends and which, shifted by an offset,
+   * leave the range of {@link Instant}.
+   *
+   * @throws DateTimeParseException at position 0 otherwise
+   */
+  static String requireFourDigitYear(String text) {
+    if (text.length() < 5 || text.charAt(4) != '-' || !isDigit(text.charAt(0)) || !isDigit(text.charAt(1))
+        || !isDigit(text.charAt(2)) || !isDigit(text.charAt(3))) {
+      throw new DateTimeParseException("an RFC 3339 timestamp starts with a four-digit year and '-'", text, 0);
+    }
+    return text;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
   boolean applies() {
     return !offset.isZero();
   }
 
+  /**
+   * {@code deviceTime} shifted by the offset.
+   *
+   * @throws DateTimeException if that is beyond the range of {@link Instant}
+   */
   Instant correct(Instant deviceTime) {
-    return deviceTime.plus(offset);
+    try {
+      return deviceTime.plus(offset);
+    } catch (ArithmeticException e) {
+      throw new DateTimeException("device time " + deviceTime + " shifted by " + offset + " is out of range", e);
+    }
   }
 
   /** {@code attributes} plus the original device time and the offset, when a correction applies. */

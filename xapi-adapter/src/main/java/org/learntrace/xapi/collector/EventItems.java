@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -112,11 +113,18 @@ final class EventItems {
     }
     Instant deviceTime;
     try {
-      deviceTime = Instant.parse(at.asText());
+      deviceTime = Instant.parse(ClockSkew.requireFourDigitYear(at.asText()));
     } catch (DateTimeParseException e) {
       throw new Invalid(path + ".occurrence.occurredAt", "format", "not an RFC 3339 UTC timestamp: \"" + at.asText() + "\"");
     }
-    occ.put("occurredAt", skew.correct(deviceTime).toString());
+    Instant corrected;
+    try {
+      corrected = skew.correct(deviceTime);
+    } catch (DateTimeException e) {
+      throw new Invalid(path + ".occurrence.occurredAt", "range", "the device time corrected by the device's clock"
+          + " offset " + skew.offset() + " (header " + StatementCollector.SENT_AT_HEADER + ") is out of range");
+    }
+    occ.put("occurredAt", corrected.toString());
     occ.put("receivedAt", receivedAt.toString());
     if (skew.applies()) {
       Map<String, String> attrs;

@@ -12,6 +12,12 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -20,7 +26,12 @@ import java.util.zip.ZipException;
  * {@code Content-Encoding} header or by the gzip magic number, in case a runtime's own decoder
  * already removed the encoding), refuses more than {@code maxBytes} after decompression (413, so
  * that a small gzip bomb cannot expand without bound), and refuses nesting deeper than
- * {@code maxDepth}, duplicate keys and malformed JSON (400).
+ * {@code maxDepth}, duplicate keys, malformed UTF-8 and malformed JSON (400).
+ *
+ * <p>The body must be UTF-8 (RFC 8259 §8.1) and is checked as such before it is parsed: Jackson's
+ * byte parser looks field names up among those it has seen by their bytes padded with 0xFF before
+ * it checks them as UTF-8, so that once {@code "learner"} had been read, {@code "lear\xFFner"} was
+ * read as {@code "learner"} instead of being refused (found by {@code CollectorFuzzTest}).
  */
 final class RequestBody {
   private final int maxBytes;
@@ -58,17 +69,64 @@ final class RequestBody {
     if (bytes.length == 0) {
       throw new CollectorException(400, new ItemError("$", "required", "the body is empty"));
     }
+    String text = utf8(bytes);
+    JsonNode root;
     try {
-      return mapper.readTree(bytes);
+      root = mapper.readTree(text);
     } catch (StreamConstraintsException e) {
-      throw new CollectorException(400, new ItemError("$", "max-depth", e.getOriginalMessage()));
+      throw new CollectorException(400, new ItemError("$", limitRule(e.getOriginalMessage()), e.getOriginalMessage() + where(e)));
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? ""
-          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw new CollectorException(400, new ItemError("$", "json-syntax", e.getOriginalMessage() + where));
-    } catch (IOException e) {
-      throw new CollectorException(400, new ItemError("$", "json-syntax", e.getMessage()));
+      throw new CollectorException(400, new ItemError("$", "json-syntax", e.getOriginalMessage() + where(e)));
     }
+    if (root == null || root.isMissingNode()) {
+      throw new CollectorException(400, new ItemError("$", "required", "the body is empty (only white space)"));
+    }
+    return root;
+  }
+
+  /** The body as text, without a byte order mark; 400 naming the offset of a malformed sequence. */
+  private static String utf8(byte[] bytes) throws CollectorException {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);   // UTF-8 never has more chars than bytes
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError() && !result.isOverflow()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError() || result.isOverflow()) {
+      throw new CollectorException(400, new ItemError("$", "utf-8",
+          "the body must be JSON in UTF-8; malformed byte sequence at byte offset " + in.position()));
+    }
+    out.flip();
+    if (out.length() > 0 && out.charAt(0) == '\uFEFF') {
+      out.position(1);
+    }
+    return out.toString();
+  }
+
+  /** The parser's limits are on nesting, and on the lengths of numbers, strings and names. */
+  private static String limitRule(String message) {
+    String m = message == null ? "" : message;
+    if (m.contains("nesting depth")) {
+      return "max-depth";
+    }
+    if (m.startsWith("Number value length")) {
+      return "max-number-length";
+    }
+    if (m.startsWith("String value length")) {
+      return "max-string-length";
+    }
+    if (m.startsWith("Name length")) {
+      return "max-name-length";
+    }
+    return "json-limit";
+  }
+
+  private static String where(JsonProcessingException e) {
+    return e.getLocation() == null ? ""
+        : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
   }
 
   private byte[] readAtMost(InputStream in) throws IOException, CollectorException {

@@ -186,10 +186,14 @@ public final class StatementCollector {
       return ClockSkew.NONE;
     }
     try {
-      return ClockSkew.of(java.time.OffsetDateTime.parse(sent.trim()).toInstant(), receivedAt, skewTolerance);
+      // RFC 3339 years have four digits: java.time also reads expanded years (+999999999-…), whose
+      // offset from the server's clock no device time can be corrected by.
+      return ClockSkew.of(java.time.OffsetDateTime.parse(ClockSkew.requireFourDigitYear(sent.trim())).toInstant(),
+          receivedAt, skewTolerance);
     } catch (DateTimeParseException e) {
       throw new CollectorException(400, new ItemError("header " + SENT_AT_HEADER, "timestamp",
-          "the device's clock reading must be an RFC 3339 timestamp, was \"" + sent + "\""));
+          "the device's clock reading must be an RFC 3339 timestamp (four-digit year, with offset), was \""
+              + sent + "\""));
     }
   }
 

@@ -79,7 +79,14 @@ final class StatementEvents {
     }
     CourseModule cm = CourseModule.of(course, text(cx, MODULE));
     Instant deviceTime = s.timestamp().instant();
-    Occurrence occ = new Occurrence(skew.correct(deviceTime), receivedAt, null,
+    Instant corrected;
+    try {
+      corrected = skew.correct(deviceTime);
+    } catch (java.time.DateTimeException e) {
+      throw new EventItems.Invalid(path + ".timestamp", "range", "the device time corrected by the device's clock"
+          + " offset " + skew.offset() + " (header " + StatementCollector.SENT_AT_HEADER + ") is out of range");
+    }
+    Occurrence occ = new Occurrence(corrected, receivedAt, null,
         s.id() == null ? null : NATURAL_KEY_PREFIX + s.id(), skew.record(deviceTime, Map.of()));
     Extensions rx = s.result() == null ? null : s.result().extensions();
     String verb = s.verb().id();

@@ -93,21 +93,44 @@ final class JwtVerifier {
     if (keys.isEmpty()) {
       throw new LtiException("kid_unknown", "kid " + header.getKeyID() + " is not in the JWKS " + jwksUrl);
     }
+    boolean verified = false;
     for (JWK key : keys) {
       try {
         JWSVerifier verifier = verifiers.createJWSVerifier(header, ((RSAKey) key).toRSAPublicKey());
         if (signed.verify(verifier)) {
-          return signed.getJWTClaimsSet();
+          verified = true;
+          break;
         }
-      } catch (JOSEException | ParseException e) {
+      } catch (JOSEException e) {
         throw new LtiException("signature_invalid", "the JWT signature cannot be verified", 401, e);
       }
     }
-    throw new LtiException("signature_invalid", "the JWT signature does not verify with kid " + header.getKeyID(), 401, null);
+    if (!verified) {
+      throw new LtiException("signature_invalid", "the JWT signature does not verify with kid " + header.getKeyID(), 401, null);
+    }
+    try {
+      return signed.getJWTClaimsSet();
+    } catch (ParseException e) {
+      // The signature is good: the signer wrote a payload that is no JSON object, or a registered claim of the wrong type.
+      throw new LtiException("claims_malformed", "the JWT claims are not a valid claims set: " + brief(e.getMessage()));
+    }
+  }
+
+  private static String brief(String s) {
+    if (s == null) {
+      return "unparseable";
+    }
+    return s.length() <= 200 ? s : s.substring(0, 200) + "...";
   }
 
   /** exp (required) not past and iat (required) not in the future, both beyond the allowed skew. */
   void checkTimes(JWTClaimsSet claims) {
+    // A JSON null counts as present for nimbus's required-claims check: treat it as missing here.
+    for (String name : List.of("exp", "iat")) {
+      if (claims.getClaim(name) == null) {
+        throw new LtiException("claim_missing", "claim " + name + " is required");
+      }
+    }
     DefaultJWTClaimsVerifier<SecurityContext> expiry = new DefaultJWTClaimsVerifier<>(null, null, Set.of("exp", "iat"), null) {
       @Override
       protected Date currentTime() {

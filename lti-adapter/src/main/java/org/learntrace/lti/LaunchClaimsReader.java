@@ -45,8 +45,19 @@ final class LaunchClaimsReader {
         string(c, "family_name"), string(c, "email"), uri(c, "picture"));
     return new LtiLaunch(claims.getIssuer(), clientId, string(c, LtiClaims.DEPLOYMENT_ID), claims.getSubject(),
         messageType, uri(c, LtiClaims.TARGET_LINK_URI), link, context, strings(c, LtiClaims.ROLES),
-        custom == null ? Map.of() : new LinkedHashMap<>(custom), ags, nrps, dl, lti11, person,
+        custom == null ? Map.of() : withoutNulls(custom), ags, nrps, dl, lti11, person,
         string(c, "nonce"));
+  }
+
+  /** The custom claim without JSON null values (a null custom parameter is an absent one). */
+  private static Map<String, Object> withoutNulls(Map<String, Object> custom) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    custom.forEach((k, v) -> {
+      if (k != null && v != null) {
+        out.put(k, v);
+      }
+    });
+    return out;
   }
 
   static String string(Map<String, Object> m, String key) {
@@ -61,6 +72,26 @@ final class LaunchClaimsReader {
       return v.toString();
     }
     throw new LtiException("claim_type", "claim " + key + " must be a string");
+  }
+
+  /** A claim that must be a JSON string when present (identifiers, values rules compare); null when absent. */
+  static String requiredString(Map<String, Object> m, String key) {
+    Object v = m.get(key);
+    if (v == null || v instanceof String) {
+      return (String) v;
+    }
+    throw new LtiException("claim_type", "claim " + key + " must be a string");
+  }
+
+  /** True for an absolute http or https URL with a host. */
+  static boolean isAbsoluteHttpUrl(String s) {
+    try {
+      URI u = new URI(s);
+      return u.getScheme() != null && (u.getScheme().equalsIgnoreCase("https") || u.getScheme().equalsIgnoreCase("http"))
+          && u.getHost() != null && !u.getHost().isEmpty();
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
   }
 
   @SuppressWarnings("unchecked")

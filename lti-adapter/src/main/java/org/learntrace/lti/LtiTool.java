@@ -193,7 +193,11 @@ public final class LtiTool {
       throw new LtiException("azp_missing", "aud has several values and no azp");
     }
     verifier.checkTimes(claims);
-    String nonce = (String) claims.getClaim("nonce");
+    Object nonceClaim = claims.getClaim("nonce");
+    if (nonceClaim != null && !(nonceClaim instanceof String)) {
+      throw new LtiException("nonce_not_issued", "claim nonce must be a string");
+    }
+    String nonce = (String) nonceClaim;
     if (nonce == null || !Tokens.constantTimeEquals(nonce, pending.nonce())) {
       throw new LtiException("nonce_not_issued", "the id_token nonce was not issued for this state");
     }
@@ -217,28 +221,35 @@ public final class LtiTool {
 
   private void checkLtiClaims(JWTClaimsSet claims, PlatformRegistration reg, PendingLogin pending) {
     Map<String, Object> c = claims.toJSONObject();
-    String deployment = LaunchClaimsReader.string(c, LtiClaims.DEPLOYMENT_ID);
+    // Identifiers and the values rules compare must be JSON strings: no coercion of numbers or booleans.
+    String deployment = LaunchClaimsReader.requiredString(c, LtiClaims.DEPLOYMENT_ID);
     if (deployment == null || !reg.deploymentIds().contains(deployment)) {
       throw new LtiException("deployment_unregistered", "deployment_id " + deployment + " is not registered for "
           + reg.issuer());
     }
-    String version = LaunchClaimsReader.string(c, LtiClaims.VERSION);
+    String version = LaunchClaimsReader.requiredString(c, LtiClaims.VERSION);
     if (!LtiClaims.LTI_VERSION.equals(version)) {
       throw new LtiException("version_unsupported", "version " + version + " is not 1.3.0");
     }
     if (claims.getSubject() != null && claims.getSubject().isEmpty()) {
       throw new LtiException("sub_empty", "sub must not be empty when present");
     }
-    String type = LaunchClaimsReader.string(c, LtiClaims.MESSAGE_TYPE);
+    String type = LaunchClaimsReader.requiredString(c, LtiClaims.MESSAGE_TYPE);
     if (LtiClaims.RESOURCE_LINK_REQUEST.equals(type)) {
       Map<String, Object> rl = LaunchClaimsReader.map(c, LtiClaims.RESOURCE_LINK);
-      if (rl == null || LaunchClaimsReader.string(rl, "id") == null || LaunchClaimsReader.string(rl, "id").isEmpty()) {
+      String id = rl == null ? null : LaunchClaimsReader.requiredString(rl, "id");
+      if (id == null || id.isEmpty()) {
         throw new LtiException("resource_link_missing", "a resource-link launch must carry resource_link.id");
       }
     } else if (LtiClaims.DEEP_LINKING_REQUEST.equals(type)) {
       Map<String, Object> dl = LaunchClaimsReader.map(c, LtiClaims.DL_SETTINGS);
-      if (dl == null || LaunchClaimsReader.string(dl, "deep_link_return_url") == null) {
+      String returnUrl = dl == null ? null : LaunchClaimsReader.requiredString(dl, "deep_link_return_url");
+      if (returnUrl == null || returnUrl.isEmpty()) {
         throw new LtiException("deep_linking_settings_missing", "a deep-linking request must carry deep_link_return_url");
+      }
+      // The tool's browser posts the response there: a javascript: or relative URL would run in or hit the tool's origin.
+      if (!LaunchClaimsReader.isAbsoluteHttpUrl(returnUrl)) {
+        throw new LtiException("deep_link_return_url_invalid", "deep_link_return_url must be an absolute http(s) URL");
       }
     } else {
       throw new LtiException("message_type_unknown", "message_type " + type + " is not supported");

@@ -44,6 +44,9 @@ final class OAuth1 {
 
   /** RFC 5849 §3.4.1.2: lower-case scheme and host, default port dropped, no query or fragment. */
   static String baseUri(URI u) {
+    if (u.getScheme() == null || u.getHost() == null) {
+      throw LtiException.unauthorized("url_invalid", "the request URL is not an absolute URL with a host");
+    }
     String scheme = u.getScheme().toLowerCase(Locale.ROOT);
     String host = u.getHost().toLowerCase(Locale.ROOT);
     int port = u.getPort();
@@ -141,7 +144,12 @@ final class OAuth1 {
       if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
         v = v.substring(1, v.length() - 1);
       }
-      out.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v.replace("+", "%2B"), StandardCharsets.UTF_8));
+      try {
+        out.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v.replace("+", "%2B"), StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException e) {
+        throw LtiException.unauthorized("oauth_header_malformed", "a parameter of the OAuth Authorization header has a"
+            + " malformed percent-escape");
+      }
     }
     return out;
   }

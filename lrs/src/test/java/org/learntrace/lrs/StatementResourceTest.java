@@ -8,6 +8,7 @@ import static org.learntrace.lrs.XapiClient.params;
 import static org.learntrace.lrs.XapiClient.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -73,6 +74,21 @@ class StatementResourceTest {
     assertThat(violation.get("path").asText()).startsWith("$[1].actor");
     assertThat(violation.get("rule").asText()).startsWith("XAPI-");
     assertThat(xapi.get("statements?statementId=" + good).status()).isEqualTo(404);
+  }
+
+  @ParameterizedTest
+  @EnumSource(StoreKind.class)
+  void aBodyThatIsNotUtf8IsRefusedWithTheOffsetInsteadOfStoredAltered(StoreKind store) {
+    XapiClient xapi = store.client("2.0.0");
+    UUID id = UUID.randomUUID();
+    byte[] json = statement(id, agent("teacher-\u00e9"), VERB, MODULE).getBytes(StandardCharsets.ISO_8859_1);
+    int offset = new String(json, StandardCharsets.ISO_8859_1).indexOf('\u00e9');
+
+    XapiClient.Reply reply = xapi.send("POST", "statements", "application/json", json);
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.json().get("error").asText()).contains("not UTF-8").contains("byte offset " + offset);
+    assertThat(xapi.get("statements?statementId=" + id).status()).isEqualTo(404);
   }
 
   @ParameterizedTest

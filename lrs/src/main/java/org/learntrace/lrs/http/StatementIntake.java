@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -84,7 +89,7 @@ final class StatementIntake {
 
     JsonNode tree;
     try {
-      tree = XapiJson.mapper().readTree(new String(json, StandardCharsets.UTF_8));
+      tree = XapiJson.mapper().readTree(utf8(json));
     } catch (JsonProcessingException e) {
       throw LrsException.badRequest("the body is not well-formed JSON: " + e.getOriginalMessage()
           + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()));
@@ -274,5 +279,25 @@ final class StatementIntake {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
+  }
+
+  /**
+   * The statement body as text. It must be UTF-8: a malformed sequence is refused with its byte
+   * offset rather than stored as U+FFFD, which would keep a statement other than the one sent.
+   */
+  static String utf8(byte[] bytes) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      throw LrsException.badRequest("the body is not UTF-8: malformed byte sequence at byte offset " + in.position());
+    }
+    return out.flip().toString();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class PrivacyTest {
   private static final List<String> PERSONAL = List.of("Rahima", "Begum", "rahima@example.org", "pics.example");
   private final LtiWorld world = new LtiWorld();
-  private final List<String> logLines = new ArrayList<>();
+  /** Every thread's log records (HTTP client and server threads log too): a list safe to add to while read. */
+  private final List<String> logLines = new CopyOnWriteArrayList<>();
   private final Handler capture = new Handler() {
     @Override
     public void publish(LogRecord r) {

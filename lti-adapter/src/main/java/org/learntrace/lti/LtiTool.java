@@ -258,9 +258,15 @@ public final class LtiTool {
     if (roles == null) {
       throw new LtiException("roles_missing", "the roles claim is required");
     }
-    String target = LaunchClaimsReader.string(c, LtiClaims.TARGET_LINK_URI);
-    if (LtiClaims.RESOURCE_LINK_REQUEST.equals(type) && target != null && !target.equals(pending.targetLinkUri())) {
-      throw new LtiException("target_link_uri_mismatch", "target_link_uri " + target + " differs from the login's");
+    String target = LaunchClaimsReader.requiredString(c, LtiClaims.TARGET_LINK_URI);
+    if (LtiClaims.RESOURCE_LINK_REQUEST.equals(type)) {
+      // LTI 1.3 Core 5.3.4: required in a resource-link launch, and the one the login named.
+      if (target == null || target.isEmpty()) {
+        throw new LtiException("target_link_uri_missing", "a resource-link launch must carry target_link_uri");
+      }
+      if (!target.equals(pending.targetLinkUri())) {
+        throw new LtiException("target_link_uri_mismatch", "target_link_uri " + target + " differs from the login's");
+      }
     }
   }
 

@@ -362,9 +362,7 @@ class LaunchClaimsFuzzTest {
       Object id = ((Map<?, ?>) c.get(LtiClaims.RESOURCE_LINK)).get("id");
       assertThat(id).as("resource_link.id").isInstanceOf(String.class).asString().isNotEmpty();
       assertThat(launch.resourceLink().id()).isEqualTo(id);
-      if (c.get(LtiClaims.TARGET_LINK_URI) != null) {
-        assertThat(c.get(LtiClaims.TARGET_LINK_URI)).as("target_link_uri").isEqualTo(LAUNCH_URL.toString());
-      }
+      assertThat(c.get(LtiClaims.TARGET_LINK_URI)).as("target_link_uri (required)").isEqualTo(LAUNCH_URL.toString());
     } else {
       assertThat(launch.isDeepLinkingRequest()).isTrue();
       assertThat(launch.deepLinking()).as("deep_linking_settings").isNotNull();

@@ -297,6 +297,13 @@ class ToolSideSecurityTest {
   }
 
   @Test
+  void resourceLinkLaunchWithoutTargetLinkUriIsRejected() {
+    LtiTool.LoginRedirect r = login();
+    rejected(() -> launch(r, ToolTokens.sign(platformKey, claims(r).claim(LtiClaims.TARGET_LINK_URI, null).build())),
+        "target_link_uri_missing");
+  }
+
+  @Test
   void resourceLinkLaunchWithoutResourceLinkIdIsRejected() {
     LtiTool.LoginRedirect r = login();
     rejected(() -> launch(r, ToolTokens.sign(platformKey, claims(r).claim(LtiClaims.RESOURCE_LINK, Map.of("title", "x")).build())),

@@ -34,12 +34,16 @@ public final class CsvTableReader {
    * @throws IOException if the file cannot be read
    */
   public static ReadResult read(Path file, TableSchema schema, Consumer<Row> rows) throws IOException {
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (Reader r = new StrictUtf8Reader(Files.newInputStream(file))) {
       return read(r, file.getFileName().toString(), schema, rows);
     }
   }
 
-  /** Reads CSV text from {@code reader}; {@code fileName} names it in errors. */
+  /**
+   * Reads CSV text from {@code reader}; {@code fileName} names it in errors. Text that cannot be
+   * decoded or parsed ends the read with one {@code encoding} or {@code csv-syntax} error naming
+   * its line; rows before it have been passed on, none after it are.
+   */
   public static ReadResult read(Reader reader, String fileName, TableSchema schema, Consumer<Row> rows) throws IOException {
     List<RowError> errors = new ArrayList<>();
     long[] errorCount = {0};
@@ -49,10 +53,14 @@ public final class CsvTableReader {
         errors.add(e);
       }
     };
-    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+        .setAllowMissingColumnNames(true).get();
     long read = 0;
     long accepted = 0;
-    try (CSVParser parser = CSVParser.parse(reader, format)) {
+    LineCountingReader counted = new LineCountingReader(withoutByteOrderMark(reader));
+    // the physical line (1-based) the next record starts on: records may span lines in quotes
+    long nextLine = 1;
+    try (CSVParser parser = CSVParser.parse(counted, format)) {
       List<String> header = parser.getHeaderNames();
       int[] index = new int[schema.columns().size()];
       boolean headerOk = true;
@@ -63,11 +71,16 @@ public final class CsvTableReader {
           headerOk = false;
           report.accept(new RowError(fileName, 1, col.name(), "header-missing-column",
               "the header has no column '" + col.name() + "'; found " + header));
+        } else if (header.lastIndexOf(col.name()) != index[c]) {
+          headerOk = false;
+          report.accept(new RowError(fileName, 1, col.name(), "header-duplicate-column",
+              "the header has column '" + col.name() + "' more than once; found " + header));
         }
       }
       if (!headerOk) {
         return new ReadResult(fileName, 0, 0, errorCount[0], errors);
       }
+      nextLine = parser.getCurrentLineNumber() + 1;
       java.util.Map<String, Integer> byName = new java.util.HashMap<>();
       for (int c = 0; c < index.length; c++) {
         byName.put(schema.columns().get(c).name(), c);
@@ -76,10 +89,12 @@ public final class CsvTableReader {
       int[] keyCols = schema.primaryKey().stream().mapToInt(k -> schema.header().indexOf(k)).toArray();
       for (CSVRecord rec : parser) {
         read++;
-        long line = rec.getRecordNumber() + 1;
+        long line = nextLine;
+        nextLine = parser.getCurrentLineNumber() + 1;
         String[] cells = new String[index.length];
         boolean ok = true;
-        if (!rec.isConsistent()) {
+        // not rec.isConsistent(): that compares with the header map, where a repeated name counts once
+        if (rec.size() != header.size()) {
           report.accept(new RowError(fileName, line, "", "row-width",
               "row has " + rec.size() + " cells, header has " + header.size()));
           continue;
@@ -119,11 +134,167 @@ public final class CsvTableReader {
           rows.accept(new Row(schema, byName, cells, fileName, line));
         }
       }
-    } catch (IllegalStateException | java.io.UncheckedIOException e) {
-      report.accept(new RowError(fileName, 0, "", "csv-syntax", String.valueOf(e.getMessage())));
+    } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
+      // commons-csv reports syntax errors as IOExceptions (CSVException), wrapped when iterating
+      Throwable cause = e;
+      while ((cause instanceof java.io.UncheckedIOException || cause instanceof IllegalStateException)
+          && cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      if (cause instanceof java.nio.charset.CharacterCodingException) {
+        report.accept(new RowError(fileName, counted.line(), "", "encoding",
+            "the file is not UTF-8 text (" + cause + "); the rest of the file was not read"));
+      } else if (cause instanceof IOException && !(cause instanceof org.apache.commons.csv.CSVException)) {
+        throw (IOException) cause; // the file cannot be read, not bad CSV
+      } else {
+        report.accept(new RowError(fileName, nextLine, "", "csv-syntax",
+            String.valueOf(cause.getMessage()) + "; the rest of the file was not read"));
+      }
     }
     return new ReadResult(fileName, read, accepted, errorCount[0], errors);
   }
+
+  /**
+   * The text without a leading U+FEFF: Excel's "CSV UTF-8" export starts the file with a byte
+   * order mark, which would otherwise become part of the first column's name.
+   */
+  private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+    java.io.PushbackReader r = new java.io.PushbackReader(reader, 1);
+    int first = r.read();
+    if (first >= 0 && first != '\uFEFF') {
+      r.unread(first);
+    }
+    return r;
+  }
+
+  /**
+   * Decodes UTF-8 strictly, like {@link Files#newBufferedReader(Path)}, but hands out the text
+   * before a malformed byte before failing, so that the failure can be placed on its line.
+   */
+  private static final class StrictUtf8Reader extends Reader {
+    private final java.io.InputStream in;
+    private final java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+    private final java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(8192).flip();
+    private final java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(8192).flip();
+    private java.nio.charset.CoderResult error;
+    private boolean eof;
+    private boolean flushed;
+
+    StrictUtf8Reader(java.io.InputStream in) {
+      this.in = in;
+    }
+
+    @Override
+    public int read(char[] buf, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      while (!chars.hasRemaining()) {
+        if (error != null) {
+          error.throwException();
+        }
+        if (flushed) {
+          return -1;
+        }
+        fill();
+      }
+      int n = Math.min(len, chars.remaining());
+      chars.get(buf, off, n);
+      return n;
+    }
+
+    private void fill() throws IOException {
+      chars.clear();
+      if (!eof) {
+        bytes.compact();
+        int r = in.read(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+        if (r < 0) {
+          eof = true;
+        } else {
+          bytes.position(bytes.position() + r);
+        }
+        bytes.flip();
+      }
+      java.nio.charset.CoderResult cr = decoder.decode(bytes, chars, eof);
+      if (cr.isError()) {
+        error = cr;
+      } else if (eof && cr.isUnderflow()) {
+        decoder.flush(chars);
+        flushed = true;
+      }
+      chars.flip();
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
+  }
+
+  /** Counts the physical lines ({@code \n}, {@code \r} or {@code \r\n}) of the characters it has delivered. */
+  private static final class LineCountingReader extends java.io.FilterReader {
+    private long breaks;
+    private boolean afterCr;
+
+    LineCountingReader(Reader in) {
+      super(in);
+    }
+
+    /** The 1-based line of the next character. */
+    long line() {
+      return breaks + 1;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int c = super.read();
+      if (c >= 0) {
+        count((char) c);
+      }
+      return c;
+    }
+
+    @Override
+    public int read(char[] buf, int off, int len) throws IOException {
+      int n = super.read(buf, off, len);
+      for (int i = 0; i < n; i++) {
+        count(buf[off + i]);
+      }
+      return n;
+    }
+
+    private void count(char c) {
+      if (c == '\n') {
+        if (!afterCr) {
+          breaks++;
+        }
+        afterCr = false;
+      } else if (c == '\r') {
+        breaks++;
+        afterCr = true;
+      } else {
+        afterCr = false;
+      }
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      char[] buf = new char[(int) Math.min(n, 8192)];
+      long skipped = 0;
+      while (skipped < n) {
+        int k = read(buf, 0, (int) Math.min(buf.length, n - skipped));
+        if (k < 0) {
+          break;
+        }
+        skipped += k;
+      }
+      return skipped;
+    }
+  }
+
+  private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
   /** Returns "rule detail" when the value breaks a rule, else null. */
   static String check(Column col, String v) {
@@ -153,6 +324,11 @@ public final class CsvTableReader {
         return range(col, x, v);
       }
       case "date" -> {
+        // yyyy-mm-dd only: LocalDate also takes signed years past 9999 ("+10000-01-20"), which no
+        // xAPI timestamp (years 0000-9999) can carry
+        if (v.length() != 10 || !ISO_DATE.matcher(v).matches()) {
+          return "type-date '" + v + "' is not an ISO date (yyyy-mm-dd)";
+        }
         try {
           LocalDate.parse(v);
         } catch (DateTimeParseException e) {

@@ -97,7 +97,8 @@ public final class OutcomeStatements {
   public long convert(Consumer<Statement> out) throws IOException {
     Path file = study.resolve(StudySchema.OUTCOMES).resolve("assessments.csv");
     int items = 0;
-    try (var r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    // lenient decoding: only the item columns are counted here; the table reader reports bytes that are not UTF-8
+    try (var r = new java.io.BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
       String header = r.readLine();
       while (header != null && header.contains(StudySchema.itemColumn(items + 1))) {
         items++;

@@ -392,7 +392,9 @@ public final class StudyLinker {
     if (!Files.exists(assessments)) {
       return 0;
     }
-    try (BufferedReader r = Files.newBufferedReader(assessments, StandardCharsets.UTF_8)) {
+    // lenient decoding: only the item columns are counted here; the table reader reports bytes that are not UTF-8
+    try (BufferedReader r = new BufferedReader(
+        new java.io.InputStreamReader(Files.newInputStream(assessments), StandardCharsets.UTF_8))) {
       String header = r.readLine();
       if (header == null) {
         return 0;

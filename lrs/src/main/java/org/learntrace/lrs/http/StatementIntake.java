@@ -5,11 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,6 +24,7 @@ import org.learntrace.lrs.spi.NewStatement;
 import org.learntrace.xapi.Statement;
 import org.learntrace.xapi.StatementRef;
 import org.learntrace.xapi.StatementValidator;
+import org.learntrace.xapi.Utf8;
 import org.learntrace.xapi.Violation;
 import org.learntrace.xapi.XapiJson;
 import org.learntrace.xapi.XapiTimestamp;
@@ -281,23 +277,12 @@ final class StatementIntake {
     }
   }
 
-  /**
-   * The statement body as text. It must be UTF-8: a malformed sequence is refused with its byte
-   * offset rather than stored as U+FFFD, which would keep a statement other than the one sent.
-   */
+  /** The statement body as text; a body that is not UTF-8 is a 400 naming the byte offset. */
   static String utf8(byte[] bytes) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer out = CharBuffer.allocate(bytes.length);
-    CoderResult result = decoder.decode(in, out, true);
-    if (!result.isError()) {
-      result = decoder.flush(out);
+    try {
+      return Utf8.decode(bytes);
+    } catch (Utf8.MalformedException e) {
+      throw LrsException.badRequest("the body is not UTF-8: " + e.getMessage());
     }
-    if (result.isError()) {
-      throw LrsException.badRequest("the body is not UTF-8: malformed byte sequence at byte offset " + in.position());
-    }
-    return out.flip().toString();
   }
 }

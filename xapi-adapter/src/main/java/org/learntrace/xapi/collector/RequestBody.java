@@ -12,14 +12,9 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.learntrace.xapi.Utf8;
 
 /**
  * Reads a request body into a JSON tree within limits: gunzips it when it is gzip (by the
@@ -86,24 +81,13 @@ final class RequestBody {
 
   /** The body as text, without a byte order mark; 400 naming the offset of a malformed sequence. */
   private static String utf8(byte[] bytes) throws CollectorException {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer out = CharBuffer.allocate(bytes.length);   // UTF-8 never has more chars than bytes
-    CoderResult result = decoder.decode(in, out, true);
-    if (!result.isError() && !result.isOverflow()) {
-      result = decoder.flush(out);
+    String text;
+    try {
+      text = Utf8.decode(bytes);
+    } catch (Utf8.MalformedException e) {
+      throw new CollectorException(400, new ItemError("$", "utf-8", "the body must be JSON in UTF-8; " + e.getMessage()));
     }
-    if (result.isError() || result.isOverflow()) {
-      throw new CollectorException(400, new ItemError("$", "utf-8",
-          "the body must be JSON in UTF-8; malformed byte sequence at byte offset " + in.position()));
-    }
-    out.flip();
-    if (out.length() > 0 && out.charAt(0) == '\uFEFF') {
-      out.position(1);
-    }
-    return out.toString();
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
   /** The parser's limits are on nesting, and on the lengths of numbers, strings and names. */
